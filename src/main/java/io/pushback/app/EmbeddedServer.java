@@ -1,0 +1,57 @@
+package io.pushback.app;
+
+import io.pushback.saga.Saga;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Pushback on an embedded Jetty 12, for development and tests: the same bootstrap as the WAR, at the root context.
+ * Not thread-safe; start once, stop once.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+
+  /** A server for {@code settings} (its port, 0 for any free one) with {@code extraSagas} besides the built-in ones. */
+  public EmbeddedServer(Settings settings, List<Saga> extraSagas, Clock clock) {
+    this.server = new Server();
+    this.connector = new ServerConnector(server);
+    connector.setPort(settings.port());
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addEventListener(new PushbackBootstrap(ignored -> settings, extraSagas, clock));
+    server.setHandler(context);
+    server.setStopAtShutdown(true);
+  }
+
+  /** Starts serving; throws with the cause when Pushback cannot start. */
+  public EmbeddedServer start() throws Exception {
+    server.start();
+    if (!server.isStarted()) {
+      throw new IllegalStateException("the embedded server did not start");
+    }
+    return this;
+  }
+
+  /** The port actually listened on. */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops serving and closes the store; failures to stop are rethrown unchecked. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the embedded server did not stop cleanly", e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.pushback.auth;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A JSON error answer, {@code {"error":"<code>"}}: the fixed bodies of design §5. The code is a constant chosen by
+ * Pushback, never anything the caller sent, so no escaping is needed. Immutable.
+ *
+ * @param status the HTTP status
+ * @param code the machine-readable error code
+ */
+public record ErrorAnswer(int status, String code) {
+  public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+  public static final ErrorAnswer UNAUTHORIZED = new ErrorAnswer(401, "unauthorized");
+  public static final ErrorAnswer NOT_FOUND = new ErrorAnswer(404, "not_found");
+  public static final ErrorAnswer METHOD_NOT_ALLOWED = new ErrorAnswer(405, "method_not_allowed");
+  public static final ErrorAnswer PAYLOAD_TOO_LARGE = new ErrorAnswer(413, "payload_too_large");
+  public static final ErrorAnswer UNAVAILABLE = new ErrorAnswer(503, "unavailable");
+
+  public ErrorAnswer {
+    Objects.requireNonNull(code, "code");
+    if (!code.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("error codes are lower-case words: " + code);
+    }
+  }
+
+  /** The answer's body. */
+  public String body() {
+    return "{\"error\":\"" + code + "\"}";
+  }
+
+  /** Sends this answer unless the response is already committed. */
+  public void send(HttpServletResponse response) throws IOException {
+    sendJson(response, status, body());
+  }
+
+  /** Sends {@code json} with {@code status} as {@code application/json; charset=utf-8}. */
+  public static void sendJson(HttpServletResponse response, int status, String json) throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType(JSON_CONTENT_TYPE);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+}

@@ -1,0 +1,59 @@
+package io.pushback.endpoint;
+
+import io.pushback.auth.SecurityMethod;
+import io.pushback.auth.SecuritySettings;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A pushback endpoint: its owner (a site, or its partner when {@code siteId} is empty), its public key, the saga it
+ * triggers and the security method it demands. Never holds secrets: those are {@link Credential}s.
+ *
+ * @param securitySettings the method's public settings by field name, as {@code SecuritySettings.publicFields()}
+ * @param sagaSettings the saga's settings as a JSON object text
+ * @param maxBodyBytes the endpoint's own body limit, or empty for the deployment's
+ */
+public record Endpoint(
+    long id,
+    long partnerId,
+    OptionalLong siteId,
+    String name,
+    String key,
+    String saga,
+    String sagaSettings,
+    SecurityMethod securityMethod,
+    Map<String, String> securitySettings,
+    boolean enabled,
+    OptionalLong maxBodyBytes,
+    Instant createdAt,
+    Instant updatedAt) {
+  public Endpoint {
+    Objects.requireNonNull(siteId, "siteId");
+    Objects.requireNonNull(key, "key");
+    securitySettings = Map.copyOf(securitySettings);
+    Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
+  }
+
+  /** The path partners POST to, relative to the application. */
+  public String path() {
+    return "/pushback/" + key;
+  }
+
+  public boolean isPartnerEndpoint() {
+    return siteId.isEmpty();
+  }
+
+  /**
+   * The complete settings of one of this endpoint's credentials: its public security settings with the credential's
+   * secrets. Throws {@link io.pushback.auth.InvalidSettingException} if the two do not make valid settings.
+   */
+  public SecuritySettings securityWith(Credential credential) {
+    Map<String, String> fields = new HashMap<>(securitySettings);
+    fields.putAll(credential.secrets());
+    fields.put(SecuritySettings.METHOD, securityMethod.wireName());
+    return SecuritySettings.parse(fields::get);
+  }
+}

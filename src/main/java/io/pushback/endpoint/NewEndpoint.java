@@ -1,0 +1,28 @@
+package io.pushback.endpoint;
+
+import io.pushback.auth.SecurityMethod;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/** What an operator asks for when creating an endpoint; the store adds id, key and timestamps. */
+public record NewEndpoint(
+    long partnerId,
+    OptionalLong siteId,
+    String name,
+    String saga,
+    String sagaSettings,
+    SecurityMethod securityMethod,
+    Map<String, String> securitySettings,
+    boolean enabled,
+    OptionalLong maxBodyBytes) {
+  public NewEndpoint {
+    Objects.requireNonNull(siteId, "siteId");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(saga, "saga");
+    Objects.requireNonNull(sagaSettings, "sagaSettings");
+    Objects.requireNonNull(securityMethod, "securityMethod");
+    securitySettings = Map.copyOf(securitySettings);
+    Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
+  }
+}

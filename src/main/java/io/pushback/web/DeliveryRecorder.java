@@ -1,0 +1,178 @@
+package io.pushback.web;
+
+import io.pushback.auth.AuthListener;
+import io.pushback.auth.HeaderNames;
+import io.pushback.auth.InboundRequest;
+import io.pushback.auth.RequestHeaders;
+import io.pushback.auth.Verdict;
+import io.pushback.auth.Verifier;
+import io.pushback.delivery.DeliveryStore;
+import io.pushback.delivery.NewDelivery;
+import io.pushback.delivery.Outcome;
+import io.pushback.endpoint.Site;
+import io.pushback.endpoint.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes delivery rows for pushback requests that reached a known endpoint, with every credential header redacted,
+ * and logs one line per outcome. As the filter's {@link AuthListener} it records refusals; a refusal that cannot be
+ * recorded is logged and still answered. Thread-safe.
+ */
+final class DeliveryRecorder implements AuthListener {
+  static final String REDACTED = "[redacted]";
+  /** The body kept for a rejected request: enough to diagnose a sender, not enough to fill a disk. */
+  static final int REJECTED_BODY_BYTES = 65_536;
+
+  /** Headers redacted whatever the method: they carry credentials for someone. */
+  private static final Set<String> ALWAYS_REDACTED =
+      Set.of(
+          HeaderNames.normalize(HeaderNames.AUTHORIZATION),
+          HeaderNames.normalize("Proxy-Authorization"),
+          HeaderNames.normalize("Cookie"),
+          HeaderNames.normalize(HeaderNames.ACCESS_TOKEN),
+          HeaderNames.normalize(HeaderNames.ACCESS_SECRET),
+          HeaderNames.normalize(HeaderNames.DEFAULT_SIGNATURE));
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
+
+  private final DeliveryStore deliveries;
+
+  DeliveryRecorder(DeliveryStore deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  @Override
+  public void rejected(HttpServletRequest request, InboundRequest inbound, Verifier verifier, Verdict.Rejected verdict) {
+    DeliveryTarget target = DeliveryTarget.of(request);
+    byte[] body = inbound.body();
+    recordRefusal(
+        target,
+        new NewDelivery(
+            target.endpoint().id(),
+            siteId(target),
+            inbound.remoteAddress(),
+            Outcome.REJECTED,
+            Optional.of("credential " + verdict.reason()),
+            Optional.of(401),
+            redactedHeaders(inbound.headers(), verifier),
+            Optional.ofNullable(request.getContentType()),
+            Arrays.copyOf(body, Math.min(body.length, REJECTED_BODY_BYTES)),
+            body.length,
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  @Override
+  public void tooLarge(HttpServletRequest request, RequestHeaders headers, Verifier verifier, long limit) {
+    DeliveryTarget target = DeliveryTarget.of(request);
+    recordRefusal(
+        target,
+        new NewDelivery(
+            target.endpoint().id(),
+            siteId(target),
+            String.valueOf(request.getRemoteAddr()),
+            Outcome.REJECTED,
+            Optional.of("body over " + limit + " bytes"),
+            Optional.of(413),
+            redactedHeaders(headers, verifier),
+            Optional.ofNullable(request.getContentType()),
+            new byte[0],
+            Math.max(request.getContentLengthLong(), 0),
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  /** Records a verified request that failed before its saga could run (a malformed body); may throw. */
+  long recordBadRequest(DeliveryTarget target, InboundRequest inbound, String contentType, String reason) {
+    long id =
+        deliveries.record(
+            accepted(target, inbound, contentType, Outcome.REJECTED, Optional.of(reason), Optional.of(400), null));
+    logOutcome(id, target, Outcome.REJECTED, 400, reason);
+    return id;
+  }
+
+  /** Records a verified request as pending before its saga runs; throws {@link StoreUnavailableException}. */
+  long recordPending(DeliveryTarget target, InboundRequest inbound, String contentType, String parameters) {
+    return deliveries.record(
+        accepted(target, inbound, contentType, Outcome.PENDING, Optional.empty(), Optional.empty(), parameters));
+  }
+
+  /** Records how the saga ended; throws {@link StoreUnavailableException}. */
+  void recordFinished(long id, DeliveryTarget target, Outcome outcome, int status, Optional<String> reason, Optional<String> result) {
+    deliveries.finish(id, outcome, status, reason, result);
+    logOutcome(id, target, outcome, status, reason.orElse(""));
+  }
+
+  /** The request's headers as a saga may see them: without any that carry a credential. */
+  static List<RequestHeaders.Header> nonCredentialHeaders(RequestHeaders headers, Verifier verifier) {
+    Set<String> credentials = credentialHeaders(verifier);
+    return headers.lines().stream()
+        .filter(line -> !credentials.contains(HeaderNames.normalize(line.name())))
+        .toList();
+  }
+
+  private NewDelivery accepted(
+      DeliveryTarget target,
+      InboundRequest inbound,
+      String contentType,
+      Outcome outcome,
+      Optional<String> reason,
+      Optional<Integer> status,
+      String parameters) {
+    return new NewDelivery(
+        target.endpoint().id(),
+        siteId(target),
+        inbound.remoteAddress(),
+        outcome,
+        reason,
+        status,
+        redactedHeaders(inbound.headers(), target.verifier()),
+        Optional.ofNullable(contentType),
+        inbound.body(),
+        inbound.body().length,
+        Optional.ofNullable(parameters),
+        Optional.empty());
+  }
+
+  private void recordRefusal(DeliveryTarget target, NewDelivery delivery) {
+    try {
+      long id = deliveries.record(delivery);
+      logOutcome(id, target, Outcome.REJECTED, delivery.status().orElse(0), delivery.reason().orElse(""));
+    } catch (StoreUnavailableException e) {
+      LOG.warn(
+          "could not record a refused request to endpoint {}: {}", target.endpoint().id(), e.getMessage());
+    }
+  }
+
+  private static void logOutcome(long id, DeliveryTarget target, Outcome outcome, int status, String reason) {
+    LOG.info(
+        "delivery {} endpoint={} outcome={} status={}{}",
+        id,
+        target.endpoint().id(),
+        outcome.wireName(),
+        status,
+        reason.isEmpty() ? "" : " reason=\"" + reason + "\"");
+  }
+
+  private static List<RequestHeaders.Header> redactedHeaders(RequestHeaders headers, Verifier verifier) {
+    return headers.redacted(credentialHeaders(verifier), REDACTED);
+  }
+
+  private static Set<String> credentialHeaders(Verifier verifier) {
+    Set<String> names = new HashSet<>(ALWAYS_REDACTED);
+    names.addAll(verifier.credentialHeaders());
+    return names;
+  }
+
+  private static OptionalLong siteId(DeliveryTarget target) {
+    return target.site().map(Site::id).map(OptionalLong::of).orElse(OptionalLong.empty());
+  }
+}

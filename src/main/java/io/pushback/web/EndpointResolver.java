@@ -1,0 +1,96 @@
+package io.pushback.web;
+
+import io.pushback.auth.ErrorAnswer;
+import io.pushback.auth.Resolution;
+import io.pushback.auth.SecurityResolver;
+import io.pushback.auth.SecuritySettings;
+import io.pushback.auth.VerifierFactory;
+import io.pushback.endpoint.Credential;
+import io.pushback.endpoint.Endpoint;
+import io.pushback.endpoint.EndpointStore;
+import io.pushback.endpoint.Partner;
+import io.pushback.endpoint.PartnerStore;
+import io.pushback.endpoint.Site;
+import io.pushback.endpoint.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the endpoint a pushback URL names, and so the security method the filter must apply: 405 for anything but
+ * POST, 404 for an unknown key, a disabled endpoint or a site that is not the partner's, 503 when the store cannot
+ * answer. Thread-safe.
+ */
+final class EndpointResolver implements SecurityResolver {
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointResolver.class);
+  private static final String RETRY_AFTER_SECONDS = "5";
+
+  private static final Resolution NOT_POST =
+      new Resolution.Refuse(ErrorAnswer.METHOD_NOT_ALLOWED, Map.of("Allow", "POST"));
+  private static final Resolution NOT_FOUND = new Resolution.Refuse(ErrorAnswer.NOT_FOUND, Map.of());
+  static final Resolution UNAVAILABLE =
+      new Resolution.Refuse(ErrorAnswer.UNAVAILABLE, Map.of("Retry-After", RETRY_AFTER_SECONDS));
+
+  private final EndpointStore endpoints;
+  private final PartnerStore partners;
+  private final long defaultMaxBodyBytes;
+
+  EndpointResolver(EndpointStore endpoints, PartnerStore partners, long defaultMaxBodyBytes) {
+    this.endpoints = endpoints;
+    this.partners = partners;
+    this.defaultMaxBodyBytes = defaultMaxBodyBytes;
+  }
+
+  @Override
+  public Resolution resolve(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod())) {
+      return NOT_POST;
+    }
+    Optional<PushbackPath> path = PushbackPath.parse(request.getContextPath(), request.getRequestURI());
+    if (path.isEmpty()) {
+      return NOT_FOUND;
+    }
+    try {
+      Optional<DeliveryTarget> target = find(path.get());
+      if (target.isEmpty()) {
+        return NOT_FOUND;
+      }
+      target.get().attachTo(request);
+      Endpoint endpoint = target.get().endpoint();
+      return Resolution.protect(target.get().verifier(), endpoint.maxBodyBytes().orElse(defaultMaxBodyBytes));
+    } catch (StoreUnavailableException e) {
+      LOG.warn("store unavailable while resolving a pushback request: {}", e.getMessage());
+      return UNAVAILABLE;
+    }
+  }
+
+  private Optional<DeliveryTarget> find(PushbackPath path) {
+    Optional<Endpoint> found = endpoints.findByKey(path.key()).filter(Endpoint::enabled);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Endpoint endpoint = found.get();
+    Optional<Site> site;
+    if (path.siteSlug().isPresent()) {
+      if (!endpoint.isPartnerEndpoint()) {
+        return Optional.empty();
+      }
+      site = partners.siteBySlug(endpoint.partnerId(), path.siteSlug().get());
+      if (site.isEmpty()) {
+        return Optional.empty();
+      }
+    } else {
+      site = endpoint.siteId().isPresent() ? partners.site(endpoint.siteId().getAsLong()) : Optional.empty();
+    }
+    List<Credential> credentials = endpoints.activeCredentials(endpoint.id());
+    Optional<Partner> partner = partners.partner(endpoint.partnerId());
+    if (credentials.isEmpty() || partner.isEmpty()) {
+      return Optional.empty();
+    }
+    List<SecuritySettings> settings = credentials.stream().map(endpoint::securityWith).toList();
+    return Optional.of(new DeliveryTarget(endpoint, partner.get(), site, VerifierFactory.anyOf(settings)));
+  }
+}

@@ -1,0 +1,123 @@
+package io.pushback.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushback.auth.FormDecoder;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parameters a saga receives: the query string merged with a form or JSON body. Parsed strictly, only after the
+ * credentials were verified: a body that claims JSON or form encoding and is malformed is a {@link
+ * BadRequestException}. Thread-safe.
+ */
+final class RequestParameters {
+  private static final String FORM = "application/x-www-form-urlencoded";
+  private static final Pattern CHARSET = Pattern.compile(";\\s*charset=\"?([^\";\\s]+)\"?", Pattern.CASE_INSENSITIVE);
+
+  private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+  private final ObjectMapper json;
+
+  RequestParameters(ObjectMapper json) {
+    this.json = json;
+  }
+
+  Map<String, Object> parse(String query, Optional<String> contentType, byte[] body) {
+    Charset charset = contentType.map(RequestParameters::charset).orElse(StandardCharsets.UTF_8);
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    try {
+      putAll(parameters, FormDecoder.decode(query, StandardCharsets.UTF_8, true));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("the query string is malformed: " + e.getMessage(), e);
+    }
+    String mediaType = contentType.map(RequestParameters::mediaType).orElse("");
+    if (body.length == 0) {
+      return parameters;
+    }
+    if (isJson(mediaType)) {
+      mergeJson(parameters, body);
+    } else if (mediaType.equals(FORM)) {
+      try {
+        putAll(parameters, FormDecoder.decode(decodeText(body, charset, "form"), charset, true));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException("the form body is malformed: " + e.getMessage(), e);
+      }
+    }
+    return parameters;
+  }
+
+  private void mergeJson(Map<String, Object> parameters, byte[] body) {
+    JsonNode tree;
+    try {
+      tree = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(
+          "the JSON body is malformed at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr(), e);
+    } catch (IOException e) {
+      throw new BadRequestException("the JSON body cannot be read", e);
+    }
+    if (tree == null || tree.isMissingNode()) {
+      throw new BadRequestException("the JSON body is empty");
+    }
+    if (tree.isObject()) {
+      parameters.putAll(json.convertValue(tree, JSON_OBJECT));
+    } else {
+      parameters.put("body", json.convertValue(tree, Object.class));
+    }
+  }
+
+  private static void putAll(Map<String, Object> target, Map<String, List<String>> decoded) {
+    decoded.forEach((name, values) -> target.put(name, values.size() == 1 ? values.get(0) : values));
+  }
+
+  private static String decodeText(byte[] body, Charset charset, String what) {
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new BadRequestException("the " + what + " body is not valid " + charset.name(), e);
+    }
+  }
+
+  private static boolean isJson(String mediaType) {
+    return mediaType.equals("application/json") || mediaType.endsWith("+json");
+  }
+
+  private static String mediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static Charset charset(String contentType) {
+    Matcher matcher = CHARSET.matcher(contentType);
+    if (!matcher.find()) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(matcher.group(1));
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new BadRequestException("the charset '" + matcher.group(1) + "' is not supported", e);
+    }
+  }
+}

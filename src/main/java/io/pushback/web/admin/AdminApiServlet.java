@@ -1,0 +1,110 @@
+package io.pushback.web.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushback.auth.ErrorAnswer;
+import io.pushback.auth.FormDecoder;
+import io.pushback.auth.HeaderNames;
+import io.pushback.auth.InboundRequest;
+import io.pushback.auth.ServletRequests;
+import io.pushback.auth.Verifier;
+import io.pushback.endpoint.DuplicateException;
+import io.pushback.endpoint.StoreUnavailableException;
+import io.pushback.web.JsonAnswers;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API v1: off (404 for everything) without an admin token; otherwise every call needs {@code
+ * Authorization: Bearer <token>}, then is routed to its handler. Thread-safe.
+ */
+public final class AdminApiServlet extends HttpServlet {
+  /** The servlet mapping of the admin API. */
+  public static final String MAPPING = "/admin/api/v1/*";
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(AdminApiServlet.class);
+  private static final int MAX_BODY_BYTES = 1_048_576;
+
+  private final transient Optional<Verifier> adminToken;
+  private final transient List<Route> routes;
+  private final transient ObjectMapper json;
+  private final transient JsonAnswers answers;
+
+  /** An admin API guarded by {@code adminToken} (off when empty) serving {@code routes}. */
+  AdminApiServlet(Optional<Verifier> adminToken, List<Route> routes, ObjectMapper json) {
+    this.adminToken = adminToken;
+    this.routes = List.copyOf(routes);
+    this.json = json;
+    this.answers = new JsonAnswers(json);
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (adminToken.isEmpty()) {
+      ErrorAnswer.NOT_FOUND.send(response);
+      return;
+    }
+    InboundRequest credentials = ServletRequests.inbound(request, new byte[0]);
+    if (!adminToken.get().verify(credentials).isAccepted()) {
+      response.setHeader(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"pushback-admin\"");
+      ErrorAnswer.UNAUTHORIZED.send(response);
+      return;
+    }
+    try {
+      ApiResponse answer = route(request);
+      answers.send(response, answer.status(), answer.body());
+    } catch (ApiException e) {
+      answers.sendError(response, e.status(), e.code(), e.getMessage());
+    } catch (DuplicateException e) {
+      answers.sendError(response, 409, "conflict", e.field() + " is already taken");
+    } catch (StoreUnavailableException e) {
+      LOG.warn("admin API: store unavailable: {}", e.getMessage());
+      response.setHeader("Retry-After", "5");
+      ErrorAnswer.UNAVAILABLE.send(response);
+    }
+  }
+
+  private ApiResponse route(HttpServletRequest request) throws IOException {
+    String pathInfo = request.getPathInfo() == null ? "/" : request.getPathInfo();
+    List<String> segments = Arrays.asList(pathInfo.substring(1).split("/", -1));
+    List<Route> fitting = routes.stream().filter(r -> r.match(segments).isPresent()).toList();
+    if (fitting.isEmpty()) {
+      throw new ApiException(404, "not_found", "no admin API route " + pathInfo);
+    }
+    for (Route route : fitting) {
+      if (route.method().equals(request.getMethod())) {
+        Map<String, String> variables = route.match(segments).orElseThrow();
+        byte[] body = body(request);
+        Map<String, List<String>> query =
+            FormDecoder.decode(request.getQueryString(), StandardCharsets.UTF_8, false);
+        return route.handler().handle(new ApiRequest(variables, query, body, json));
+      }
+    }
+    String allowed = fitting.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
+    throw new ApiException(405, "method_not_allowed", request.getMethod() + " is not allowed here; use " + allowed);
+  }
+
+  private static byte[] body(HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+      throw new ApiException(413, "payload_too_large", "admin API bodies are limited to " + MAX_BODY_BYTES + " bytes");
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw new ApiException(413, "payload_too_large", "admin API bodies are limited to " + MAX_BODY_BYTES + " bytes");
+      }
+      return body;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.pushback.web.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pushback.auth.InvalidSettingException;
+import io.pushback.auth.PushbackAuthFilter;
+import io.pushback.auth.SecuritySettings;
+import io.pushback.endpoint.Credential;
+import io.pushback.endpoint.Endpoint;
+import io.pushback.endpoint.EndpointStore;
+import io.pushback.endpoint.NewEndpoint;
+import io.pushback.endpoint.Partner;
+import io.pushback.endpoint.Site;
+import io.pushback.saga.SagaRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Creating, reading, changing and deleting endpoints. */
+final class EndpointRoutes {
+  private static final Set<String> FIELDS =
+      Set.of("name", "saga", "sagaSettings", "security", "enabled", "maxBodyBytes");
+
+  private final EndpointStore endpoints;
+  private final SagaRegistry sagas;
+  private final SecurityInput security;
+  private final Lookups lookups;
+  private final Views views;
+
+  EndpointRoutes(EndpointStore endpoints, SagaRegistry sagas, SecurityInput security, Lookups lookups, Views views) {
+    this.endpoints = endpoints;
+    this.sagas = sagas;
+    this.security = security;
+    this.lookups = lookups;
+    this.views = views;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        new Route("POST", "/partners/{partner}/endpoints", this::createForPartner),
+        new Route("POST", "/partners/{partner}/sites/{site}/endpoints", this::createForSite),
+        new Route("GET", "/endpoints/{id}", request -> ApiResponse.ok(view(endpoint(request)))),
+        new Route("PATCH", "/endpoints/{id}", this::patch),
+        new Route("DELETE", "/endpoints/{id}", this::delete));
+  }
+
+  private ApiResponse createForPartner(ApiRequest request) {
+    Partner partner = lookups.partner(request.path("partner"));
+    return create(request.body(), partner, Optional.empty());
+  }
+
+  private ApiResponse createForSite(ApiRequest request) {
+    Partner partner = lookups.partner(request.path("partner"));
+    Site site = lookups.site(partner, request.path("site"));
+    return create(request.body(), partner, Optional.of(site));
+  }
+
+  private ApiResponse create(JsonFields body, Partner partner, Optional<Site> site) {
+    body.allowOnly(FIELDS);
+    String name = PartnerRoutes.name(body);
+    String saga = saga(body.requiredText("saga"));
+    JsonFields securityFields =
+        body.object("security").orElseThrow(() -> ApiException.badRequest("security", "is required"));
+    SecuritySettings settings = security.create(securityFields);
+    NewEndpoint spec =
+        new NewEndpoint(
+            partner.id(),
+            site.map(s -> OptionalLong.of(s.id())).orElse(OptionalLong.empty()),
+            name,
+            saga,
+            sagaSettings(body).orElse("{}"),
+            settings.method(),
+            settings.publicFields(),
+            body.bool("enabled").orElse(true),
+            maxBodyBytes(body));
+    Endpoint endpoint = endpoints.create(spec, Views.revealed(settings.secretFields()));
+    return ApiResponse.created(
+        views.withCredentials(views.endpoint(endpoint, partner, site), settings.secretFields()));
+  }
+
+  private ApiResponse patch(ApiRequest request) {
+    Endpoint current = endpoint(request);
+    JsonFields body = request.body().allowOnly(FIELDS);
+    Map<String, String> securitySettings =
+        body.object("security")
+            .map(s -> security.patch(current.securityMethod(), current.securitySettings(), s))
+            .orElse(current.securitySettings());
+    OptionalLong maxBodyBytes = body.has("maxBodyBytes") ? maxBodyBytes(body) : current.maxBodyBytes();
+    Endpoint changed =
+        new Endpoint(
+            current.id(),
+            current.partnerId(),
+            current.siteId(),
+            body.has("name") ? PartnerRoutes.name(body) : current.name(),
+            current.key(),
+            body.text("saga").map(this::saga).orElse(current.saga()),
+            sagaSettings(body).orElse(current.sagaSettings()),
+            current.securityMethod(),
+            securitySettings,
+            body.bool("enabled").orElse(current.enabled()),
+            maxBodyBytes,
+            current.createdAt(),
+            current.updatedAt());
+    validateWithCredentials(changed);
+    return ApiResponse.ok(view(endpoints.update(changed)));
+  }
+
+  private ApiResponse delete(ApiRequest request) {
+    Endpoint endpoint = endpoint(request);
+    endpoints.delete(endpoint.id());
+    return new ApiResponse(204, null);
+  }
+
+  /** Public security settings are checked against each active credential, as requests will use them. */
+  private void validateWithCredentials(Endpoint endpoint) {
+    for (Credential credential : endpoints.activeCredentials(endpoint.id())) {
+      try {
+        endpoint.securityWith(credential);
+      } catch (InvalidSettingException e) {
+        throw ApiException.badRequest("security." + e.field(), e.problem());
+      }
+    }
+  }
+
+  private Endpoint endpoint(ApiRequest request) {
+    return lookups.endpoint(request.pathId("id", "endpoint"));
+  }
+
+  private Map<String, Object> view(Endpoint endpoint) {
+    return views.endpoint(endpoint, lookups.partnerOf(endpoint), lookups.siteOf(endpoint));
+  }
+
+  private String saga(String name) {
+    if (sagas.find(name).isEmpty()) {
+      throw ApiException.badRequest(
+          "saga", "no saga named '" + name + "' is registered; registered: " + sagas.names());
+    }
+    return name;
+  }
+
+  private static Optional<String> sagaSettings(JsonFields body) {
+    Optional<JsonNode> settings = body.raw("sagaSettings");
+    if (settings.isPresent() && !settings.get().isObject()) {
+      throw ApiException.badRequest("sagaSettings", "expected a JSON object");
+    }
+    return settings.map(JsonNode::toString);
+  }
+
+  private static OptionalLong maxBodyBytes(JsonFields body) {
+    Optional<Long> limit = body.wholeNumber("maxBodyBytes", 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES);
+    return limit.map(OptionalLong::of).orElse(OptionalLong.empty());
+  }
+}
