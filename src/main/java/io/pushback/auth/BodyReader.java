@@ -9,6 +9,8 @@ import java.util.Optional;
 /** Reads a request body once, bounded: a body over the limit is refused as soon as that is known. */
 final class BodyReader {
   private static final int CHUNK = 8192;
+  /** A client's Content-Length is a claim, not a promise: never reserve more than this before bytes arrive. */
+  private static final int MAX_INITIAL_CAPACITY = 65_536;
 
   private BodyReader() {}
 
@@ -21,7 +23,7 @@ final class BodyReader {
     if (declared > limit) {
       return Optional.empty();
     }
-    int expected = declared > 0 ? (int) declared : CHUNK;
+    int expected = declared > 0 ? (int) Math.min(declared, MAX_INITIAL_CAPACITY) : CHUNK;
     ByteArrayOutputStream body = new ByteArrayOutputStream(expected);
     byte[] chunk = new byte[CHUNK];
     long total = 0;

@@ -2,7 +2,6 @@ package io.pushback.auth;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The security methods an endpoint can demand. There is deliberately no "none". */
@@ -57,6 +56,6 @@ public enum SecurityMethod {
   }
 
   private static String describe(String value) {
-    return value == null ? "nothing" : "'" + value.toLowerCase(Locale.ROOT) + "'";
+    return value == null ? "nothing" : "'" + value + "'";
   }
 }

@@ -20,7 +20,12 @@ public enum SignatureEncoding {
 
     @Override
     byte[] decodeExact(String text) {
-      return Base64.getDecoder().decode(text);
+      byte[] decoded = Base64.getDecoder().decode(text);
+      // The JDK ignores unused low bits of the last character: insist on the one canonical spelling.
+      if (!encode(decoded).equals(text)) {
+        throw new IllegalArgumentException("not canonical Base64");
+      }
+      return decoded;
     }
   },
   HEX("hex") {

@@ -23,7 +23,7 @@ final class SignatureVerifier implements Verifier {
     }
     String value = request.headers().single(settings.header()).orElseThrow().value().strip();
     String prefix = settings.prefix();
-    if (!value.regionMatches(true, 0, prefix, 0, prefix.length())) {
+    if (!value.startsWith(prefix)) {
       return Verdict.rejected(Verdict.Reason.MALFORMED);
     }
     HmacAlgorithm algorithm = settings.algorithm();
