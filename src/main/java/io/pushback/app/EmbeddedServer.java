@@ -3,6 +3,8 @@ package io.pushback.app;
 import io.pushback.saga.Saga;
 import java.time.Clock;
 import java.util.List;
+import io.pushback.web.WebRoutes;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -23,6 +25,9 @@ public final class EmbeddedServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addEventListener(new PushbackBootstrap(ignored -> settings, extraSagas, clock));
+    ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+    errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, WebRoutes.ERROR_PAGE);
+    context.setErrorHandler(errors);
     server.setHandler(context);
     server.setStopAtShutdown(true);
   }

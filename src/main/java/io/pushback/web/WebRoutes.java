@@ -45,6 +45,9 @@ public final class WebRoutes {
     this.health = new HealthServlet(database, answers);
   }
 
+  /** Where the container should send its own errors, to be answered as JSON (a global error page). */
+  public static final String ERROR_PAGE = JsonErrorServlet.MAPPING;
+
   /** Adds the filter and the servlets to {@code context}, which must be starting. */
   public void register(ServletContext context) {
     context
@@ -53,5 +56,6 @@ public final class WebRoutes {
     context.addServlet("pushbackDispatch", dispatch).addMapping(PushbackPath.MAPPING);
     context.addServlet("pushbackAdmin", admin).addMapping(AdminApiServlet.MAPPING);
     context.addServlet("pushbackHealth", health).addMapping(HEALTH_MAPPING);
+    context.addServlet("pushbackError", new JsonErrorServlet()).addMapping(ERROR_PAGE);
   }
 }
