@@ -7,16 +7,13 @@ import io.pushback.endpoint.Dialect;
 
 /** Builds the HikariCP pool for the store: SQLite in WAL mode with full sync, or PostgreSQL. */
 final class DataSourceFactory {
-  /** How long a request waits for a connection (or SQLite for a lock) before the store counts as unavailable. */
-  static final int TIMEOUT_MILLIS = 5_000;
-
   private DataSourceFactory() {}
 
   static HikariDataSource create(Settings settings, Dialect dialect) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("pushback");
     config.setJdbcUrl(settings.dbUrl());
-    config.setConnectionTimeout(TIMEOUT_MILLIS);
+    config.setConnectionTimeout(Math.max(250, settings.dbTimeout().toMillis()));
     config.setMaximumPoolSize(settings.dbPoolSize());
     config.setInitializationFailTimeout(-1);
     settings.dbUser().ifPresent(config::setUsername);
@@ -25,10 +22,11 @@ final class DataSourceFactory {
       config.setDriverClassName("org.sqlite.JDBC");
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "FULL");
-      config.addDataSourceProperty("busy_timeout", String.valueOf(TIMEOUT_MILLIS));
+      config.addDataSourceProperty("busy_timeout", String.valueOf(settings.dbTimeout().toMillis()));
       config.addDataSourceProperty("foreign_keys", "true");
     } else {
       config.setDriverClassName("org.postgresql.Driver");
+      config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, settings.dbTimeout().toSeconds() * 2)));
     }
     return new HikariDataSource(config);
   }

@@ -2,6 +2,7 @@ package io.pushback.app;
 
 import io.pushback.saga.Saga;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import io.pushback.web.WebRoutes;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
@@ -14,6 +15,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * Not thread-safe; start once, stop once.
  */
 public final class EmbeddedServer implements AutoCloseable {
+  /** How long a connection may stay silent, mid-request or between requests. */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
   private final Server server;
   private final ServerConnector connector;
 
@@ -22,6 +26,8 @@ public final class EmbeddedServer implements AutoCloseable {
     this.server = new Server();
     this.connector = new ServerConnector(server);
     connector.setPort(settings.port());
+    // One blocking read waits at most this long; with the body timeout it bounds a trickling request.
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addEventListener(new PushbackBootstrap(ignored -> settings, extraSagas, clock));

@@ -5,37 +5,51 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pushback.auth.InvalidSettingException;
 import io.pushback.delivery.DeliveryStore;
+import io.pushback.delivery.DeliveryWriter;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.Dialect;
+import io.pushback.endpoint.Durability;
 import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.JsonColumns;
 import io.pushback.endpoint.Migrations;
 import io.pushback.endpoint.PartnerStore;
 import io.pushback.saga.SagaRegistry;
 import io.pushback.web.WebRoutes;
+import io.pushback.worker.DeliveryContexts;
+import io.pushback.worker.DeliveryWorker;
+import io.pushback.worker.RetryPolicy;
+import io.pushback.worker.SagaExecution;
 import jakarta.servlet.ServletContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Pushback: the pool, the migrated store, the stores and the web routes, built in dependency order.
- * {@link #close()} releases the pool. Thread-safe once started.
+ * One running Pushback node: the pool, the migrated store, the group-commit writer, the workers and the web routes,
+ * built in dependency order. {@link #close()} stops them in reverse: workers first (running sagas may finish), then
+ * the writer (queued commits land), then the pool. Thread-safe once started.
  */
 public final class PushbackApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushbackApplication.class);
 
   private final HikariDataSource dataSource;
+  private final DeliveryWriter writer;
+  private final DeliveryWorker worker;
   private final WebRoutes routes;
 
-  private PushbackApplication(HikariDataSource dataSource, WebRoutes routes) {
+  private PushbackApplication(
+      HikariDataSource dataSource, DeliveryWriter writer, DeliveryWorker worker, WebRoutes routes) {
     this.dataSource = dataSource;
+    this.writer = writer;
+    this.worker = worker;
     this.routes = routes;
   }
 
-  /** Connects to the store, migrates it and builds everything; fails with a message naming what is wrong. */
+  /** Connects to the store, checks and migrates it, and starts everything; fails with a message naming the problem. */
   public static PushbackApplication start(Settings settings, SagaRegistry sagas, Clock clock) {
     Dialect dialect;
     try {
@@ -46,28 +60,54 @@ public final class PushbackApplication implements AutoCloseable {
     HikariDataSource dataSource = DataSourceFactory.create(settings, dialect);
     try {
       String schema = Migrations.migrate(dataSource, dialect);
-      ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
       Database database = new Database(Jdbi.create(dataSource), dialect);
+      String durability = Durability.check(database);
+      ObjectMapper json = JsonMapper.builder().build();
       SecureRandom random = new SecureRandom();
+      String nodeId = UUID.randomUUID().toString();
+      DeliveryWriter writer = new DeliveryWriter(database, settings.dbTimeout().multipliedBy(2));
+      PartnerStore partners = new PartnerStore(database, clock);
+      EndpointStore endpoints = new EndpointStore(database, new JsonColumns(json), clock, random);
+      DeliveryStore deliveries = new DeliveryStore(database, writer, json, clock, settings.keptRejections());
+      SagaExecution execution = new SagaExecution(sagas, deliveries, clock);
+      DeliveryWorker worker =
+          new DeliveryWorker(
+                  deliveries,
+                  new DeliveryContexts(endpoints, partners, json),
+                  execution,
+                  new RetryPolicy(settings.maxAttempts(), settings.retryBase(), settings.retryMax(), random::nextDouble),
+                  new DeliveryWorker.Options(
+                      settings.workers(), settings.pollInterval(), settings.lease(), settings.shutdownGrace()),
+                  nodeId,
+                  clock)
+              .start();
       WebRoutes routes =
           new WebRoutes(
-              database,
-              new PartnerStore(database, clock),
-              new EndpointStore(database, new JsonColumns(json), clock, random),
-              new DeliveryStore(database, json, clock),
+              new WebRoutes.Stores(database, partners, endpoints, deliveries),
+              execution,
+              worker,
               sagas,
               json,
               random,
-              settings.adminToken(),
-              settings.maxBodyBytes());
+              new WebRoutes.Options(
+                  settings.adminToken(),
+                  settings.maxBodyBytes(),
+                  settings.bodyTimeout(),
+                  nodeId,
+                  settings.lease()),
+              clock);
       LOG.info(
-          "Pushback started: store {} at schema version {}, sagas {}, admin API {}, max body {} bytes",
-          dialect.name().toLowerCase(java.util.Locale.ROOT),
+          "Pushback started: node {}, store {} at schema version {} ({}), sagas {}, {} workers, admin API {},"
+              + " max body {} bytes",
+          nodeId,
+          dialect.name().toLowerCase(Locale.ROOT),
           schema,
+          durability,
           sagas.names(),
+          settings.workers(),
           settings.adminToken().isPresent() ? "on" : "off",
           settings.maxBodyBytes());
-      return new PushbackApplication(dataSource, routes);
+      return new PushbackApplication(dataSource, writer, worker, routes);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -81,6 +121,8 @@ public final class PushbackApplication implements AutoCloseable {
 
   @Override
   public void close() {
+    worker.close();
+    writer.close();
     dataSource.close();
   }
 }

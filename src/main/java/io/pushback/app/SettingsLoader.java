@@ -3,6 +3,8 @@ package io.pushback.app;
 import io.pushback.auth.InvalidSettingException;
 import io.pushback.auth.PushbackAuthFilter;
 import io.pushback.auth.Secret;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,17 @@ public final class SettingsLoader {
         text(Settings.DB_PASSWORD).map(Secret::of),
         adminToken(),
         integer(Settings.MAX_BODY_BYTES, Settings.DEFAULT_MAX_BODY_BYTES, 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES),
-        integer(Settings.DB_POOL_SIZE, Settings.DEFAULT_DB_POOL_SIZE, 1, 1_000));
+        integer(Settings.DB_POOL_SIZE, Settings.DEFAULT_DB_POOL_SIZE, 1, 1_000),
+        duration(Settings.DB_TIMEOUT, Settings.DEFAULT_DB_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(5)),
+        integer(Settings.WORKERS, Settings.DEFAULT_WORKERS, 1, 1_000),
+        integer(Settings.MAX_ATTEMPTS, Settings.DEFAULT_MAX_ATTEMPTS, 1, 1_000),
+        duration(Settings.RETRY_BASE, Settings.DEFAULT_RETRY_BASE, Duration.ofMillis(1), Duration.ofDays(1)),
+        duration(Settings.RETRY_MAX, Settings.DEFAULT_RETRY_MAX, Duration.ofMillis(1), Duration.ofDays(7)),
+        duration(Settings.LEASE, Settings.DEFAULT_LEASE, Duration.ofMillis(100), Duration.ofDays(1)),
+        duration(Settings.POLL_INTERVAL, Settings.DEFAULT_POLL_INTERVAL, Duration.ofMillis(10), Duration.ofMinutes(10)),
+        duration(Settings.SHUTDOWN_GRACE, Settings.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO, Duration.ofHours(1)),
+        integer(Settings.KEPT_REJECTIONS, Settings.DEFAULT_KEPT_REJECTIONS, 1, 10_000_000),
+        duration(Settings.BODY_TIMEOUT, Settings.DEFAULT_BODY_TIMEOUT, Duration.ofSeconds(1), Duration.ofHours(1)));
   }
 
   private Optional<Secret> adminToken() {
@@ -70,6 +82,24 @@ public final class SettingsLoader {
 
   private int integer(String name, int fallback, int min, int max) {
     return Math.toIntExact(integer(name, (long) fallback, (long) min, (long) max));
+  }
+
+  /** An ISO-8601 duration such as {@code PT5S}. */
+  private Duration duration(String name, Duration fallback, Duration min, Duration max) {
+    Optional<String> value = text(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      Duration parsed = Duration.parse(value.get().strip());
+      if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+        throw new DateTimeParseException("out of range", value.get(), 0);
+      }
+      return parsed;
+    } catch (DateTimeParseException e) {
+      throw new InvalidSettingException(
+          name, "expected an ISO-8601 duration from " + min + " to " + max + " (e.g. PT5S) but found '" + value.get() + "'");
+    }
   }
 
   private Optional<String> text(String name) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
 /** Reads a request body once, bounded: a body over the limit is refused as soon as that is known. */
 final class BodyReader {
@@ -14,14 +13,25 @@ final class BodyReader {
 
   private BodyReader() {}
 
+  /** Why a body was not read. */
+  enum Refusal {
+    TOO_LARGE,
+    TOO_SLOW
+  }
+
+  /** A body, or why there is none. */
+  record Outcome(byte[] body, Refusal refusal) {}
+
   /**
-   * The whole body, or empty when it is larger than {@code limit} bytes: at once when {@code Content-Length} says so,
-   * otherwise as soon as the limit is passed while reading.
+   * The whole body; or {@link Refusal#TOO_LARGE} when it is larger than {@code limit} bytes, at once when {@code
+   * Content-Length} says so, otherwise as soon as the limit is passed; or {@link Refusal#TOO_SLOW} when it has not
+   * arrived by {@code deadlineNanos} (a {@link System#nanoTime()} value). A single read blocks at most for the
+   * container's idle timeout, so a trickling body is cut off within the deadline plus that timeout.
    */
-  static Optional<byte[]> read(HttpServletRequest request, long limit) throws IOException {
+  static Outcome read(HttpServletRequest request, long limit, long deadlineNanos) throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > limit) {
-      return Optional.empty();
+      return new Outcome(null, Refusal.TOO_LARGE);
     }
     int expected = declared > 0 ? (int) Math.min(declared, MAX_INITIAL_CAPACITY) : CHUNK;
     ByteArrayOutputStream body = new ByteArrayOutputStream(expected);
@@ -31,10 +41,13 @@ final class BodyReader {
     for (int n = in.read(chunk); n != -1; n = in.read(chunk)) {
       total += n;
       if (total > limit) {
-        return Optional.empty();
+        return new Outcome(null, Refusal.TOO_LARGE);
+      }
+      if (System.nanoTime() - deadlineNanos > 0) {
+        return new Outcome(null, Refusal.TOO_SLOW);
       }
       body.write(chunk, 0, n);
     }
-    return Optional.of(body.toByteArray());
+    return new Outcome(body.toByteArray(), null);
   }
 }

@@ -9,8 +9,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>Used alone, the filter is configured by init parameters that define one security method: {@value #METHOD_PARAM}
  * ({@code basic}, {@code token_secret}, {@code signature} or {@code bearer}) and that method's fields
  * ({@code username}, {@code password}, {@code token}, {@code secret}, {@code header}, {@code algorithm},
- * {@code encoding}, {@code prefix}), plus {@value #MAX_BODY_BYTES_PARAM}. Inside Pushback it is constructed with a
+ * {@code encoding}, {@code prefix}, {@code timestampHeader}, {@code toleranceSeconds}, {@code signedContent},
+ * {@code idHeader}), plus {@value #MAX_BODY_BYTES_PARAM} and {@value #BODY_TIMEOUT_SECONDS_PARAM}. Inside Pushback it is constructed with a
  * {@link SecurityResolver} that looks the endpoint up. Thread-safe once initialized.
  */
 public final class PushbackAuthFilter implements Filter {
@@ -36,6 +37,10 @@ public final class PushbackAuthFilter implements Filter {
   public static final String ENCODING_PARAM = SecuritySettings.ENCODING;
   public static final String PREFIX_PARAM = SecuritySettings.PREFIX;
   public static final String MAX_BODY_BYTES_PARAM = "maxBodyBytes";
+  public static final String BODY_TIMEOUT_SECONDS_PARAM = "bodyTimeoutSeconds";
+
+  /** How long a body may take to arrive before the request is refused with 408. */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
 
   /** 1 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -47,8 +52,11 @@ public final class PushbackAuthFilter implements Filter {
 
   private static final Logger LOG = LoggerFactory.getLogger(PushbackAuthFilter.class);
 
+  private static final ErrorAnswer TOO_SLOW = new ErrorAnswer(408, "request_timeout");
+
   private SecurityResolver resolver;
   private final AuthListener listener;
+  private Duration bodyTimeout;
 
   /** A filter configured from its init parameters, for {@code web.xml}. */
   public PushbackAuthFilter() {
@@ -57,8 +65,14 @@ public final class PushbackAuthFilter implements Filter {
 
   /** A filter that asks {@code resolver} for each request's security method and tells {@code listener} of refusals. */
   public PushbackAuthFilter(SecurityResolver resolver, AuthListener listener) {
+    this(resolver, listener, DEFAULT_BODY_TIMEOUT);
+  }
+
+  /** As above, refusing with 408 a body that takes longer than {@code bodyTimeout} to arrive. */
+  public PushbackAuthFilter(SecurityResolver resolver, AuthListener listener, Duration bodyTimeout) {
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout");
   }
 
   @Override
@@ -66,6 +80,7 @@ public final class PushbackAuthFilter implements Filter {
     if (resolver == null) {
       try {
         resolver = StaticSecurityResolver.fromInitParameters(config::getInitParameter);
+        bodyTimeout = StaticSecurityResolver.bodyTimeout(config::getInitParameter);
       } catch (InvalidSettingException e) {
         throw new ServletException(
             "PushbackAuthFilter '" + config.getFilterName() + "': init parameter " + e.getMessage(), e);
@@ -89,8 +104,20 @@ public final class PushbackAuthFilter implements Filter {
     Resolution.Protect protect = (Resolution.Protect) resolution;
 
     // 2. Read the raw body once, bounded, before anything parses it.
-    Optional<byte[]> body = BodyReader.read(request, protect.maxBodyBytes());
-    if (body.isEmpty()) {
+    BodyReader.Outcome body;
+    try {
+      body = BodyReader.read(request, protect.maxBodyBytes(), System.nanoTime() + bodyTimeout.toNanos());
+    } catch (IOException e) {
+      LOG.debug("refused {} {}: body not received: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      TOO_SLOW.send(response);
+      return;
+    }
+    if (body.refusal() == BodyReader.Refusal.TOO_SLOW) {
+      LOG.debug("refused {} {}: body took over {}", request.getMethod(), request.getRequestURI(), bodyTimeout);
+      TOO_SLOW.send(response);
+      return;
+    }
+    if (body.refusal() == BodyReader.Refusal.TOO_LARGE) {
       LOG.debug("refused {} {}: body over {} bytes", request.getMethod(), request.getRequestURI(), protect.maxBodyBytes());
       listener.tooLarge(
           request, ServletRequests.headers(request), protect.verifier(), protect.maxBodyBytes());
@@ -99,7 +126,7 @@ public final class PushbackAuthFilter implements Filter {
     }
 
     // 3. Verify the credential against those raw bytes.
-    InboundRequest inbound = ServletRequests.inbound(request, body.get());
+    InboundRequest inbound = ServletRequests.inbound(request, body.body());
     Verdict verdict = protect.verifier().verify(inbound);
     if (verdict instanceof Verdict.Rejected rejected) {
       LOG.debug("refused {} {}: credential {}", request.getMethod(), request.getRequestURI(), rejected.reason());
@@ -111,6 +138,6 @@ public final class PushbackAuthFilter implements Filter {
 
     // 4. Hand on the verified request with its body intact.
     request.setAttribute(INBOUND_REQUEST_ATTRIBUTE, inbound);
-    chain.doFilter(new VerifiedRequest(request, body.get()), response);
+    chain.doFilter(new VerifiedRequest(request, body.body()), response);
   }
 }

@@ -10,7 +10,15 @@ public enum SecurityMethod {
   TOKEN_SECRET("token_secret", List.of(), List.of(SecuritySettings.TOKEN, SecuritySettings.SECRET)),
   SIGNATURE(
       "signature",
-      List.of(SecuritySettings.HEADER, SecuritySettings.ALGORITHM, SecuritySettings.ENCODING, SecuritySettings.PREFIX),
+      List.of(
+          SecuritySettings.HEADER,
+          SecuritySettings.ALGORITHM,
+          SecuritySettings.ENCODING,
+          SecuritySettings.PREFIX,
+          SecuritySettings.TIMESTAMP_HEADER,
+          SecuritySettings.TOLERANCE_SECONDS,
+          SecuritySettings.SIGNED_CONTENT,
+          SecuritySettings.ID_HEADER),
       List.of(SecuritySettings.SECRET)),
   BEARER("bearer", List.of(), List.of(SecuritySettings.TOKEN));
 

@@ -3,6 +3,7 @@ package io.pushback.auth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,13 @@ public sealed interface SecuritySettings {
   String ALGORITHM = "algorithm";
   String ENCODING = "encoding";
   String PREFIX = "prefix";
+  String TIMESTAMP_HEADER = "timestampHeader";
+  String TOLERANCE_SECONDS = "toleranceSeconds";
+  String SIGNED_CONTENT = "signedContent";
+  String ID_HEADER = "idHeader";
+
+  /** The tolerance of a timestamped signature when none is set: five minutes, both directions. */
+  long DEFAULT_TOLERANCE_SECONDS = 300;
 
   /** The method these settings configure. */
   SecurityMethod method();
@@ -80,21 +88,70 @@ public sealed interface SecuritySettings {
     }
   }
 
-  /** An HMAC of the raw body bytes in a header of configurable name, encoding and prefix. */
+  /**
+   * An HMAC in a header of configurable name, encoding and prefix, over the signed content: the raw body bytes, or a
+   * template such as {@code {timestamp}.{body}} when a timestamp header makes the signature expire.
+   *
+   * @param timestampHeader the header holding the signing time in epoch seconds, if the signature has one
+   * @param toleranceSeconds how far that time may be from now, either way
+   * @param signedContent a template over {@code {id}}, {@code {timestamp}} and {@code {body}}
+   * @param idHeader the header holding the message id that {@code {id}} stands for, if the template uses it
+   */
   record Signature(
-      String header, HmacAlgorithm algorithm, SignatureEncoding encoding, String prefix, Secret secret)
+      String header,
+      HmacAlgorithm algorithm,
+      SignatureEncoding encoding,
+      String prefix,
+      Secret secret,
+      Optional<String> timestampHeader,
+      long toleranceSeconds,
+      SignedContent signedContent,
+      Optional<String> idHeader)
       implements SecuritySettings {
     private static final Pattern TOKEN_CHARS = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     public Signature {
-      requireText(HEADER, header);
-      if (!TOKEN_CHARS.matcher(header).matches()) {
-        throw new InvalidSettingException(HEADER, "must be a valid HTTP header name");
-      }
+      requireHeaderName(HEADER, header);
       Objects.requireNonNull(algorithm, ALGORITHM);
       Objects.requireNonNull(encoding, ENCODING);
       Objects.requireNonNull(prefix, PREFIX);
       Objects.requireNonNull(secret, SECRET);
+      timestampHeader.ifPresent(name -> requireHeaderName(TIMESTAMP_HEADER, name));
+      idHeader.ifPresent(name -> requireHeaderName(ID_HEADER, name));
+      if (toleranceSeconds < 1 || toleranceSeconds > 86_400) {
+        throw new InvalidSettingException(TOLERANCE_SECONDS, "expected 1 to 86400 seconds but found " + toleranceSeconds);
+      }
+      if (signedContent.usesTimestamp() && timestampHeader.isEmpty()) {
+        throw new InvalidSettingException(SIGNED_CONTENT, "uses {timestamp} but no timestampHeader is set");
+      }
+      if (signedContent.usesId() && idHeader.isEmpty()) {
+        throw new InvalidSettingException(SIGNED_CONTENT, "uses {id} but no idHeader is set");
+      }
+      if (timestampHeader.isPresent() && !signedContent.usesTimestamp()) {
+        throw new InvalidSettingException(
+            SIGNED_CONTENT, "must contain {timestamp} when a timestampHeader is set, or the time is not signed");
+      }
+    }
+
+    /** A signature of the raw body alone, without timestamp. */
+    public Signature(String header, HmacAlgorithm algorithm, SignatureEncoding encoding, String prefix, Secret secret) {
+      this(
+          header,
+          algorithm,
+          encoding,
+          prefix,
+          secret,
+          Optional.empty(),
+          DEFAULT_TOLERANCE_SECONDS,
+          SignedContent.BODY_ONLY,
+          Optional.empty());
+    }
+
+    private static void requireHeaderName(String field, String name) {
+      requireText(field, name);
+      if (!TOKEN_CHARS.matcher(name).matches()) {
+        throw new InvalidSettingException(field, "must be a valid HTTP header name");
+      }
     }
 
     @Override
@@ -109,6 +166,12 @@ public sealed interface SecuritySettings {
       fields.put(ALGORITHM, algorithm.settingName());
       fields.put(ENCODING, encoding.settingName());
       fields.put(PREFIX, prefix);
+      fields.put(SIGNED_CONTENT, signedContent.template());
+      timestampHeader.ifPresent(name -> {
+        fields.put(TIMESTAMP_HEADER, name);
+        fields.put(TOLERANCE_SECONDS, Long.toString(toleranceSeconds));
+      });
+      idHeader.ifPresent(name -> fields.put(ID_HEADER, name));
       return fields;
     }
 
@@ -154,16 +217,43 @@ public sealed interface SecuritySettings {
     return switch (method) {
       case BASIC -> new Basic(field.apply(USERNAME), secret(field, PASSWORD));
       case TOKEN_SECRET -> new TokenSecret(secret(field, TOKEN), secret(field, SECRET));
-      case SIGNATURE -> new Signature(
-          orDefault(field.apply(HEADER), HeaderNames.DEFAULT_SIGNATURE),
-          HmacAlgorithm.fromSettingName(
-              ALGORITHM, orDefault(field.apply(ALGORITHM), HmacAlgorithm.HMAC_SHA256.settingName())),
-          SignatureEncoding.fromSettingName(
-              ENCODING, orDefault(field.apply(ENCODING), SignatureEncoding.BASE64.settingName())),
-          orDefault(field.apply(PREFIX), ""),
-          secret(field, SECRET));
+      case SIGNATURE -> signature(field);
       case BEARER -> new Bearer(secret(field, TOKEN));
     };
+  }
+
+  private static Signature signature(Function<String, String> field) {
+    Optional<String> timestampHeader = optional(field.apply(TIMESTAMP_HEADER));
+    String template = field.apply(SIGNED_CONTENT);
+    return new Signature(
+        orDefault(field.apply(HEADER), HeaderNames.DEFAULT_SIGNATURE),
+        HmacAlgorithm.fromSettingName(
+            ALGORITHM, orDefault(field.apply(ALGORITHM), HmacAlgorithm.HMAC_SHA256.settingName())),
+        SignatureEncoding.fromSettingName(
+            ENCODING, orDefault(field.apply(ENCODING), SignatureEncoding.BASE64.settingName())),
+        orDefault(field.apply(PREFIX), ""),
+        secret(field, SECRET),
+        timestampHeader,
+        wholeNumber(TOLERANCE_SECONDS, field.apply(TOLERANCE_SECONDS), DEFAULT_TOLERANCE_SECONDS),
+        template == null || template.isEmpty()
+            ? (timestampHeader.isPresent() ? SignedContent.TIMESTAMP_DOT_BODY : SignedContent.BODY_ONLY)
+            : SignedContent.parse(SIGNED_CONTENT, template),
+        optional(field.apply(ID_HEADER)));
+  }
+
+  private static Optional<String> optional(String value) {
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static long wholeNumber(String name, String value, long fallback) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidSettingException(name, "expected a whole number but found '" + value + "'");
+    }
   }
 
   private static Secret secret(Function<String, String> field, String name) {

@@ -1,6 +1,7 @@
 package io.pushback.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.function.Function;
 
 /** One security method for every request: the filter used alone, configured by its init parameters. */
@@ -18,6 +19,24 @@ final class StaticSecurityResolver implements SecurityResolver {
     return new StaticSecurityResolver(
         VerifierFactory.create(settings),
         limit == null ? PushbackAuthFilter.DEFAULT_MAX_BODY_BYTES : parseLimit(limit));
+  }
+
+  /** The body timeout in the init parameters, or the default. */
+  static Duration bodyTimeout(Function<String, String> parameter) {
+    String value = parameter.apply(PushbackAuthFilter.BODY_TIMEOUT_SECONDS_PARAM);
+    if (value == null) {
+      return PushbackAuthFilter.DEFAULT_BODY_TIMEOUT;
+    }
+    try {
+      long seconds = Long.parseLong(value.strip());
+      if (seconds < 1 || seconds > 3_600) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new InvalidSettingException(
+          PushbackAuthFilter.BODY_TIMEOUT_SECONDS_PARAM, "expected 1 to 3600 seconds but found '" + value + "'");
+    }
   }
 
   private static long parseLimit(String value) {

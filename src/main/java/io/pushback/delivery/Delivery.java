@@ -32,7 +32,11 @@ public record Delivery(
     Optional<String> parameters,
     Optional<String> sagaResult,
     int attempts,
-    Optional<String> idempotencyKey) {
+    Optional<String> idempotencyKey,
+    int completedSteps) {
+  /** The value that replaces a credential header's value in stored headers. */
+  public static final String REDACTED = "[redacted]";
+
   public Delivery {
     Objects.requireNonNull(siteId, "siteId");
     headers = List.copyOf(headers);

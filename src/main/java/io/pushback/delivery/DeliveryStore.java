@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushback.auth.PushbackException;
 import io.pushback.auth.RequestHeaders;
 import io.pushback.endpoint.Database;
+import io.pushback.endpoint.Dialect;
 import io.pushback.endpoint.EndpointStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,57 +15,140 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Delivery rows. Every write is committed before the method returns. Thread-safe. */
+/**
+ * Delivery rows. Every write goes through the {@link DeliveryWriter} and is committed before the method returns;
+ * reads go straight to the pool. Thread-safe.
+ */
 public final class DeliveryStore {
   private static final TypeReference<List<List<String>>> HEADER_PAIRS = new TypeReference<>() {};
+  /** Pruning old rejections costs a scan of the kept ones: do it every so many rejections, not every one. */
+  private static final int PRUNE_EVERY = 64;
 
   private final Database database;
+  private final DeliveryWriter writer;
   private final ObjectMapper json;
   private final Clock clock;
+  private final int keptRejections;
 
-  public DeliveryStore(Database database, ObjectMapper json, Clock clock) {
+  /**
+   * @param keptRejections how many rejected deliveries are kept per endpoint; older ones are deleted, and every
+   *     rejection is still counted
+   */
+  public DeliveryStore(Database database, DeliveryWriter writer, ObjectMapper json, Clock clock, int keptRejections) {
     this.database = database;
+    this.writer = writer;
     this.json = json;
     this.clock = clock;
+    this.keptRejections = keptRejections;
   }
 
-  /** Records {@code delivery} and returns its id once committed. */
-  public long record(NewDelivery delivery) {
+  /**
+   * Records a verified request as pending and returns once committed. With an idempotency key already stored for the
+   * endpoint, stores nothing and returns the earlier delivery. A {@code lease} marks a delivery whose saga runs now on
+   * this node (sync); without one, the workers take it (async).
+   */
+  public Recorded recordPending(NewDelivery delivery, Optional<Lease> lease) {
     long now = clock.millis();
     String headers = writeHeaders(delivery.redactedHeaders());
-    return database.inTransaction(
-        h -> h.createQuery(
-                "INSERT INTO delivery (endpoint_id, site_id, received_at, remote_address, outcome, reason, status,"
-                    + " headers, content_type, body, body_size, parameters, attempts, idempotency_key, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id")
-            .bind(0, delivery.endpointId())
-            .bind(1, EndpointStore.boxed(delivery.siteId()))
-            .bind(2, now)
-            .bind(3, delivery.remoteAddress())
-            .bind(4, delivery.outcome().wireName())
-            .bind(5, delivery.reason().orElse(null))
-            .bind(6, delivery.status().orElse(null))
-            .bind(7, headers)
-            .bind(8, delivery.contentType().orElse(null))
-            .bind(9, delivery.body())
-            .bind(10, delivery.bodySize())
-            .bind(11, delivery.parameters().orElse(null))
-            .bind(12, delivery.idempotencyKey().orElse(null))
-            .bind(13, now)
-            .mapTo(Long.class)
-            .one());
+    return writer.write(
+        h -> {
+          Optional<Long> id =
+              insert(h, delivery, headers, now)
+                  .bind(15, lease.map(Lease::owner).orElse(null))
+                  .bind(16, lease.map(l -> l.until().toEpochMilli()).orElse(null))
+                  .mapTo(Long.class)
+                  .findOne();
+          if (id.isPresent()) {
+            return new Recorded(id.get(), false, Outcome.PENDING);
+          }
+          return h.createQuery("SELECT id, outcome FROM delivery WHERE endpoint_id = ? AND idempotency_key = ?")
+              .bind(0, delivery.endpointId())
+              .bind(1, delivery.idempotencyKey().orElseThrow())
+              .map((rs, ctx) -> new Recorded(rs.getLong("id"), true, Outcome.fromWireName(rs.getString("outcome"))))
+              .one();
+        });
   }
 
-  /** Records how the saga run of delivery {@code id} ended, counting one more attempt. */
+  /**
+   * Records a refused request and counts it; keeps only the newest rejections of the endpoint, so that a flood of bad
+   * requests cannot fill the disk.
+   */
+  public long recordRejected(NewDelivery delivery) {
+    long now = clock.millis();
+    String headers = writeHeaders(delivery.redactedHeaders());
+    return writer.write(
+        h -> {
+          long id = insert(h, delivery, headers, now).bind(15, (String) null).bind(16, (Long) null).mapTo(Long.class).one();
+          long total =
+              h.createQuery(
+                      "INSERT INTO rejection_count (endpoint_id, total) VALUES (?, 1) ON CONFLICT (endpoint_id)"
+                          + " DO UPDATE SET total = rejection_count.total + 1 RETURNING total")
+                  .bind(0, delivery.endpointId())
+                  .mapTo(Long.class)
+                  .one();
+          if (total % PRUNE_EVERY == 0) {
+            pruneRejections(h, delivery.endpointId());
+          }
+          return id;
+        });
+  }
+
+  /** How many requests to {@code endpointId} were ever rejected, including those no longer kept. */
+  public long rejectionCount(long endpointId) {
+    return database.withHandle(
+        h -> h.createQuery("SELECT total FROM rejection_count WHERE endpoint_id = ?")
+            .bind(0, endpointId)
+            .mapTo(Long.class)
+            .findOne()
+            .orElse(0L));
+  }
+
+  private Query insert(Handle h, NewDelivery delivery, String headers, long now) {
+    return h.createQuery(
+            "INSERT INTO delivery (endpoint_id, site_id, received_at, remote_address, outcome, reason, status,"
+                + " headers, content_type, body, body_size, parameters, attempts, idempotency_key, updated_at,"
+                + " next_attempt_at, lease_owner, lease_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (endpoint_id, idempotency_key) DO NOTHING RETURNING id")
+        .bind(0, delivery.endpointId())
+        .bind(1, EndpointStore.boxed(delivery.siteId()))
+        .bind(2, now)
+        .bind(3, delivery.remoteAddress())
+        .bind(4, delivery.outcome().wireName())
+        .bind(5, delivery.reason().orElse(null))
+        .bind(6, delivery.status().orElse(null))
+        .bind(7, headers)
+        .bind(8, delivery.contentType().orElse(null))
+        .bind(9, delivery.body())
+        .bind(10, delivery.bodySize())
+        .bind(11, delivery.parameters().orElse(null))
+        .bind(12, delivery.idempotencyKey().orElse(null))
+        .bind(13, now)
+        .bind(14, now);
+  }
+
+  private void pruneRejections(Handle h, long endpointId) {
+    h.createUpdate(
+            "DELETE FROM delivery WHERE endpoint_id = ? AND outcome = 'rejected' AND id < (SELECT id FROM delivery"
+                + " WHERE endpoint_id = ? AND outcome = 'rejected' ORDER BY id DESC LIMIT 1 OFFSET ?)")
+        .bind(0, endpointId)
+        .bind(1, endpointId)
+        .bind(2, keptRejections - 1)
+        .execute();
+  }
+
+  /** Records how a saga run ended for good, counting the attempt and releasing any lease. */
   public void finish(long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
     long now = clock.millis();
-    database.inTransaction(
+    writer.write(
         h -> h.createUpdate(
-                "UPDATE delivery SET outcome = ?, status = ?, reason = ?, saga_result = ?,"
-                    + " attempts = attempts + 1, updated_at = ? WHERE id = ?")
+                "UPDATE delivery SET outcome = ?, status = COALESCE(status, ?), reason = ?, saga_result = ?,"
+                    + " attempts = attempts + 1, updated_at = ?, lease_owner = NULL, lease_until = NULL"
+                    + " WHERE id = ?")
             .bind(0, outcome.wireName())
             .bind(1, status)
             .bind(2, reason.orElse(null))
@@ -74,9 +158,89 @@ public final class DeliveryStore {
             .execute());
   }
 
+  /** Counts a failed attempt and schedules the next at {@code next}, releasing the lease. */
+  public void retryLater(long id, Instant next, String reason) {
+    long now = clock.millis();
+    writer.write(
+        h -> h.createUpdate(
+                "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?, reason = ?, updated_at = ?,"
+                    + " lease_owner = NULL, lease_until = NULL WHERE id = ?")
+            .bind(0, next.toEpochMilli())
+            .bind(1, reason)
+            .bind(2, now)
+            .bind(3, id)
+            .execute());
+  }
+
+  /** Records that the first {@code steps} steps of the delivery's step saga completed. */
+  public void completeSteps(long id, int steps) {
+    writer.write(
+        h -> h.createUpdate("UPDATE delivery SET completed_steps = ?, updated_at = ? WHERE id = ?")
+            .bind(0, steps)
+            .bind(1, clock.millis())
+            .bind(2, id)
+            .execute());
+  }
+
+  /**
+   * Claims up to {@code limit} pending deliveries that are due and not leased, for {@code lease}. On PostgreSQL rows
+   * another node is claiming are skipped ({@code FOR UPDATE SKIP LOCKED}), so nodes never claim the same delivery.
+   */
+  public List<Delivery> claimDue(int limit, Lease lease) {
+    long now = clock.millis();
+    String lock = database.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+    return writer.write(
+        h -> h.createQuery(
+                "UPDATE delivery SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM delivery"
+                    + " WHERE outcome = 'pending' AND next_attempt_at <= ?"
+                    + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"
+                    + lock
+                    + ") RETURNING *")
+            .bind(0, lease.owner())
+            .bind(1, lease.until().toEpochMilli())
+            .bind(2, now)
+            .bind(3, now)
+            .bind(4, limit)
+            .map(this::delivery)
+            .list());
+  }
+
+  /** Gives back the leases {@code owner} holds on pending deliveries, so another node can take them at once. */
+  public int releaseLeases(String owner) {
+    return writer.write(
+        h -> h.createUpdate(
+                "UPDATE delivery SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND outcome = 'pending'")
+            .bind(0, owner)
+            .execute());
+  }
+
+  /**
+   * Schedules delivery {@code id} to run its saga again from the first step; false when it was rejected (it never
+   * passed verification) or is already pending.
+   */
+  public boolean replay(long id) {
+    long now = clock.millis();
+    return writer.write(
+            h -> h.createUpdate(
+                    "UPDATE delivery SET outcome = 'pending', next_attempt_at = ?, completed_steps = 0, reason = NULL,"
+                        + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
+                        + " WHERE id = ? AND outcome IN ('succeeded', 'failed', 'dead')")
+                .bind(0, now)
+                .bind(1, now)
+                .bind(2, id)
+                .execute())
+        == 1;
+  }
+
   public Optional<Delivery> find(long id) {
     return database.withHandle(
         h -> h.createQuery("SELECT * FROM delivery WHERE id = ?").bind(0, id).map(this::delivery).findOne());
+  }
+
+  /** How many deliveries are pending: the queue depth. */
+  public long pendingCount() {
+    return database.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM delivery WHERE outcome = 'pending'").mapTo(Long.class).one());
   }
 
   /** The newest deliveries of an endpoint first, optionally only those with {@code outcome}. */
@@ -135,6 +299,7 @@ public final class DeliveryStore {
         Optional.ofNullable(rs.getString("parameters")),
         Optional.ofNullable(rs.getString("saga_result")),
         rs.getInt("attempts"),
-        Optional.ofNullable(rs.getString("idempotency_key")));
+        Optional.ofNullable(rs.getString("idempotency_key")),
+        rs.getInt("completed_steps"));
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -15,6 +16,8 @@ import java.util.OptionalLong;
  * @param securitySettings the method's public settings by field name, as {@code SecuritySettings.publicFields()}
  * @param sagaSettings the saga's settings as a JSON object text
  * @param maxBodyBytes the endpoint's own body limit, or empty for the deployment's
+ * @param mode whether the sender waits for the saga
+ * @param idempotencyHeader the header whose value deduplicates deliveries, if any
  */
 public record Endpoint(
     long id,
@@ -28,6 +31,8 @@ public record Endpoint(
     Map<String, String> securitySettings,
     boolean enabled,
     OptionalLong maxBodyBytes,
+    DeliveryMode mode,
+    Optional<String> idempotencyHeader,
     Instant createdAt,
     Instant updatedAt) {
   public Endpoint {
@@ -35,6 +40,8 @@ public record Endpoint(
     Objects.requireNonNull(key, "key");
     securitySettings = Map.copyOf(securitySettings);
     Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(idempotencyHeader, "idempotencyHeader");
   }
 
   /** The path partners POST to, relative to the application. */
@@ -54,6 +61,9 @@ public record Endpoint(
     Map<String, String> fields = new HashMap<>(securitySettings);
     fields.putAll(credential.secrets());
     fields.put(SecuritySettings.METHOD, securityMethod.wireName());
+    if (securityMethod == SecurityMethod.SIGNATURE) {
+      idempotencyHeader.ifPresent(header -> fields.putIfAbsent(SecuritySettings.ID_HEADER, header));
+    }
     return SecuritySettings.parse(fields::get);
   }
 }

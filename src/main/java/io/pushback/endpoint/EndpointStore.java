@@ -44,8 +44,9 @@ public final class EndpointStore {
           Endpoint endpoint =
               h.createQuery(
                       "INSERT INTO endpoint (partner_id, site_id, name, endpoint_key, saga, saga_settings,"
-                          + " security_method, security_settings, enabled, max_body_bytes, created_at, updated_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *")
+                          + " security_method, security_settings, enabled, max_body_bytes, created_at, updated_at,"
+                          + " mode, idempotency_header)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *")
                   .bind(0, spec.partnerId())
                   .bind(1, boxed(spec.siteId()))
                   .bind(2, spec.name())
@@ -58,6 +59,8 @@ public final class EndpointStore {
                   .bind(9, boxed(spec.maxBodyBytes()))
                   .bind(10, now)
                   .bind(11, now)
+                  .bind(12, spec.mode().wireName())
+                  .bind(13, spec.idempotencyHeader().orElse(null))
                   .map(this::endpoint)
                   .one();
           insertCredential(h, endpoint.id(), secrets, now);
@@ -72,6 +75,12 @@ public final class EndpointStore {
             .bind(0, id)
             .map(this::endpoint)
             .findOne());
+  }
+
+  /** The endpoint with {@code id}, deleted or not: deliveries outlive their endpoint. */
+  public Optional<Endpoint> findIncludingDeleted(long id) {
+    return database.withHandle(
+        h -> h.createQuery("SELECT * FROM endpoint WHERE id = ?").bind(0, id).map(this::endpoint).findOne());
   }
 
   /** The live endpoint whose public key is {@code key}. */
@@ -90,7 +99,8 @@ public final class EndpointStore {
         "name",
         h -> h.createQuery(
                 "UPDATE endpoint SET name = ?, saga = ?, saga_settings = ?, security_settings = ?, enabled = ?,"
-                    + " max_body_bytes = ?, updated_at = ? WHERE id = ? AND " + LIVE + " RETURNING *")
+                    + " max_body_bytes = ?, updated_at = ?, mode = ?, idempotency_header = ?"
+                    + " WHERE id = ? AND " + LIVE + " RETURNING *")
             .bind(0, endpoint.name())
             .bind(1, endpoint.saga())
             .bind(2, endpoint.sagaSettings())
@@ -98,7 +108,9 @@ public final class EndpointStore {
             .bind(4, endpoint.enabled())
             .bind(5, boxed(endpoint.maxBodyBytes()))
             .bind(6, now)
-            .bind(7, endpoint.id())
+            .bind(7, endpoint.mode().wireName())
+            .bind(8, endpoint.idempotencyHeader().orElse(null))
+            .bind(9, endpoint.id())
             .map(this::endpoint)
             .one());
   }
@@ -183,6 +195,8 @@ public final class EndpointStore {
         json.readStringMap("security_settings", rs.getString("security_settings")),
         rs.getBoolean("enabled"),
         optionalLong(rs, "max_body_bytes"),
+        DeliveryMode.fromWireName(rs.getString("mode")),
+        Optional.ofNullable(rs.getString("idempotency_header")),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")));
   }

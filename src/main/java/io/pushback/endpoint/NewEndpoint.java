@@ -3,6 +3,7 @@ package io.pushback.endpoint;
 import io.pushback.auth.SecurityMethod;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** What an operator asks for when creating an endpoint; the store adds id, key and timestamps. */
@@ -15,7 +16,9 @@ public record NewEndpoint(
     SecurityMethod securityMethod,
     Map<String, String> securitySettings,
     boolean enabled,
-    OptionalLong maxBodyBytes) {
+    OptionalLong maxBodyBytes,
+    DeliveryMode mode,
+    Optional<String> idempotencyHeader) {
   public NewEndpoint {
     Objects.requireNonNull(siteId, "siteId");
     Objects.requireNonNull(name, "name");
@@ -24,5 +27,7 @@ public record NewEndpoint(
     Objects.requireNonNull(securityMethod, "securityMethod");
     securitySettings = Map.copyOf(securitySettings);
     Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(idempotencyHeader, "idempotencyHeader");
   }
 }

@@ -6,7 +6,11 @@ import io.pushback.auth.InboundRequest;
 import io.pushback.auth.RequestHeaders;
 import io.pushback.auth.Verdict;
 import io.pushback.auth.Verifier;
+import io.pushback.delivery.Delivery;
+import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
+import io.pushback.delivery.Lease;
+import io.pushback.delivery.Recorded;
 import io.pushback.delivery.NewDelivery;
 import io.pushback.delivery.Outcome;
 import io.pushback.endpoint.Site;
@@ -27,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * recorded is logged and still answered. Thread-safe.
  */
 final class DeliveryRecorder implements AuthListener {
-  static final String REDACTED = "[redacted]";
   /** The body kept for a rejected request: enough to diagnose a sender, not enough to fill a disk. */
   static final int REJECTED_BODY_BYTES = 65_536;
 
@@ -93,22 +96,28 @@ final class DeliveryRecorder implements AuthListener {
   /** Records a verified request that failed before its saga could run (a malformed body); may throw. */
   long recordBadRequest(DeliveryTarget target, InboundRequest inbound, String contentType, String reason) {
     long id =
-        deliveries.record(
-            accepted(target, inbound, contentType, Outcome.REJECTED, Optional.of(reason), Optional.of(400), null));
-    logOutcome(id, target, Outcome.REJECTED, 400, reason);
+        deliveries.recordRejected(
+            accepted(target, inbound, contentType, Outcome.REJECTED, Optional.of(reason), Optional.of(400), null, null));
+    logOutcome(id, target.endpoint().id(), Outcome.REJECTED, 400, reason);
     return id;
   }
 
-  /** Records a verified request as pending before its saga runs; throws {@link StoreUnavailableException}. */
-  long recordPending(DeliveryTarget target, InboundRequest inbound, String contentType, String parameters) {
-    return deliveries.record(
-        accepted(target, inbound, contentType, Outcome.PENDING, Optional.empty(), Optional.empty(), parameters));
-  }
-
-  /** Records how the saga ended; throws {@link StoreUnavailableException}. */
-  void recordFinished(long id, DeliveryTarget target, Outcome outcome, int status, Optional<String> reason, Optional<String> result) {
-    deliveries.finish(id, outcome, status, reason, result);
-    logOutcome(id, target, outcome, status, reason.orElse(""));
+  /**
+   * Records a verified request as pending, committed before this returns; a duplicate of an earlier idempotency key
+   * returns that delivery instead. Throws {@link StoreUnavailableException}.
+   */
+  Recorded recordPending(
+      DeliveryTarget target,
+      InboundRequest inbound,
+      String contentType,
+      String parameters,
+      String idempotencyKey,
+      Optional<Lease> lease) {
+    // A sync delivery's status is known when its saga ends; an async one is answered 202 now.
+    Optional<Integer> status = lease.isPresent() ? Optional.empty() : Optional.of(202);
+    return deliveries.recordPending(
+        accepted(target, inbound, contentType, Outcome.PENDING, Optional.empty(), status, parameters, idempotencyKey),
+        lease);
   }
 
   /** The request's headers as a saga may see them: without any that carry a credential. */
@@ -126,7 +135,8 @@ final class DeliveryRecorder implements AuthListener {
       Outcome outcome,
       Optional<String> reason,
       Optional<Integer> status,
-      String parameters) {
+      String parameters,
+      String idempotencyKey) {
     return new NewDelivery(
         target.endpoint().id(),
         siteId(target),
@@ -139,31 +149,25 @@ final class DeliveryRecorder implements AuthListener {
         inbound.body(),
         inbound.body().length,
         Optional.ofNullable(parameters),
-        Optional.empty());
+        Optional.ofNullable(idempotencyKey));
   }
 
   private void recordRefusal(DeliveryTarget target, NewDelivery delivery) {
     try {
-      long id = deliveries.record(delivery);
-      logOutcome(id, target, Outcome.REJECTED, delivery.status().orElse(0), delivery.reason().orElse(""));
+      long id = deliveries.recordRejected(delivery);
+      logOutcome(id, target.endpoint().id(), Outcome.REJECTED, delivery.status().orElse(0), delivery.reason().orElse(""));
     } catch (StoreUnavailableException e) {
       LOG.warn(
           "could not record a refused request to endpoint {}: {}", target.endpoint().id(), e.getMessage());
     }
   }
 
-  private static void logOutcome(long id, DeliveryTarget target, Outcome outcome, int status, String reason) {
-    LOG.info(
-        "delivery {} endpoint={} outcome={} status={}{}",
-        id,
-        target.endpoint().id(),
-        outcome.wireName(),
-        status,
-        reason.isEmpty() ? "" : " reason=\"" + reason + "\"");
+  private static void logOutcome(long id, long endpointId, Outcome outcome, int status, String reason) {
+    DeliveryLog.outcome(id, endpointId, outcome, status, reason);
   }
 
   private static List<RequestHeaders.Header> redactedHeaders(RequestHeaders headers, Verifier verifier) {
-    return headers.redacted(credentialHeaders(verifier), REDACTED);
+    return headers.redacted(credentialHeaders(verifier), Delivery.REDACTED);
   }
 
   private static Set<String> credentialHeaders(Verifier verifier) {

@@ -13,6 +13,7 @@ import io.pushback.endpoint.PartnerStore;
 import io.pushback.endpoint.Site;
 import io.pushback.endpoint.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EndpointResolver implements SecurityResolver {
   private static final Logger LOG = LoggerFactory.getLogger(EndpointResolver.class);
-  private static final String RETRY_AFTER_SECONDS = "5";
+  static final String RETRY_AFTER_SECONDS = "5";
 
   private static final Resolution NOT_POST =
       new Resolution.Refuse(ErrorAnswer.METHOD_NOT_ALLOWED, Map.of("Allow", "POST"));
@@ -37,11 +38,13 @@ final class EndpointResolver implements SecurityResolver {
   private final EndpointStore endpoints;
   private final PartnerStore partners;
   private final long defaultMaxBodyBytes;
+  private final Clock clock;
 
-  EndpointResolver(EndpointStore endpoints, PartnerStore partners, long defaultMaxBodyBytes) {
+  EndpointResolver(EndpointStore endpoints, PartnerStore partners, long defaultMaxBodyBytes, Clock clock) {
     this.endpoints = endpoints;
     this.partners = partners;
     this.defaultMaxBodyBytes = defaultMaxBodyBytes;
+    this.clock = clock;
   }
 
   @Override
@@ -91,6 +94,6 @@ final class EndpointResolver implements SecurityResolver {
       return Optional.empty();
     }
     List<SecuritySettings> settings = credentials.stream().map(endpoint::securityWith).toList();
-    return Optional.of(new DeliveryTarget(endpoint, partner.get(), site, VerifierFactory.anyOf(settings)));
+    return Optional.of(new DeliveryTarget(endpoint, partner.get(), site, VerifierFactory.anyOf(settings, clock)));
   }
 }

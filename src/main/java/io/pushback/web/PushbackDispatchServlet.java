@@ -3,97 +3,146 @@ package io.pushback.web;
 import io.pushback.auth.ErrorAnswer;
 import io.pushback.auth.InboundRequest;
 import io.pushback.auth.PushbackAuthFilter;
+import io.pushback.auth.RequestHeaders;
+import io.pushback.delivery.Lease;
 import io.pushback.delivery.Outcome;
+import io.pushback.delivery.Recorded;
+import io.pushback.endpoint.DeliveryMode;
+import io.pushback.endpoint.Endpoint;
 import io.pushback.endpoint.StoreUnavailableException;
 import io.pushback.saga.SagaContext;
-import io.pushback.saga.SagaRunner;
+import io.pushback.worker.DeliveryWorker;
+import io.pushback.worker.SagaExecution;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the saga of a verified pushback request. It stands behind {@link PushbackAuthFilter} with {@link
+ * Records and runs a verified pushback request. It stands behind {@link PushbackAuthFilter} with {@link
  * EndpointResolver}, which have already answered everything but a verified POST to a known endpoint. Thread-safe.
  */
 final class PushbackDispatchServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(PushbackDispatchServlet.class);
+  private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final transient DeliveryRecorder recorder;
   private final transient RequestParameters parameters;
-  private final transient SagaRunner sagas;
+  private final transient SagaExecution execution;
+  private final transient DeliveryWorker worker;
   private final transient JsonAnswers answers;
+  private final transient String nodeId;
+  private final transient Duration lease;
+  private final transient Clock clock;
 
   PushbackDispatchServlet(
-      DeliveryRecorder recorder, RequestParameters parameters, SagaRunner sagas, JsonAnswers answers) {
+      DeliveryRecorder recorder,
+      RequestParameters parameters,
+      SagaExecution execution,
+      DeliveryWorker worker,
+      JsonAnswers answers,
+      String nodeId,
+      Duration lease,
+      Clock clock) {
     this.recorder = recorder;
     this.parameters = parameters;
-    this.sagas = sagas;
+    this.execution = execution;
+    this.worker = worker;
     this.answers = answers;
+    this.nodeId = nodeId;
+    this.lease = lease;
+    this.clock = clock;
   }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     DeliveryTarget target = DeliveryTarget.of(request);
+    Endpoint endpoint = target.endpoint();
     InboundRequest inbound = (InboundRequest) request.getAttribute(PushbackAuthFilter.INBOUND_REQUEST_ATTRIBUTE);
     Optional<String> contentType = Optional.ofNullable(request.getContentType());
     try {
-      // 1. Parse the verified body into parameters; a malformed body is the sender's mistake.
+      // 1. Parse the verified body and the idempotency key; a malformed one is the sender's mistake.
       Map<String, Object> parsed;
+      Optional<String> key;
       try {
         parsed = parameters.parse(inbound.query(), contentType, inbound.body());
+        key = idempotencyKey(endpoint, inbound.headers());
       } catch (BadRequestException e) {
         recorder.recordBadRequest(target, inbound, contentType.orElse(null), e.getMessage());
         answers.sendError(response, 400, "bad_request", e.getMessage());
         return;
       }
 
-      // 2. Commit the delivery before anything can acknowledge it.
-      long id = recorder.recordPending(target, inbound, contentType.orElse(null), answers.render(parsed));
+      // 2. Commit the delivery before anything can acknowledge it; a duplicate key finds the first delivery.
+      boolean sync = endpoint.mode() == DeliveryMode.SYNC;
+      Optional<Lease> syncLease = sync ? Optional.of(new Lease(nodeId, clock.instant().plus(lease))) : Optional.empty();
+      Recorded recorded =
+          recorder.recordPending(
+              target, inbound, contentType.orElse(null), answers.render(parsed), key.orElse(null), syncLease);
+      if (recorded.duplicate()) {
+        answerFor(response, recorded.id(), recorded.outcome());
+        return;
+      }
 
-      // 3. Run the saga and record how it ended.
+      // 3. Async: the workers run it. Sync: run it now.
+      if (!sync) {
+        worker.wake();
+        answerFor(response, recorded.id(), Outcome.PENDING);
+        return;
+      }
       SagaContext context =
           new SagaContext(
-              target.endpoint(),
+              endpoint,
               target.partner(),
               target.site(),
-              id,
+              recorded.id(),
               parsed,
               inbound.body(),
               contentType,
               DeliveryRecorder.nonCredentialHeaders(inbound.headers(), target.verifier()));
-      SagaRunner.Result result = sagas.run(context);
-      finish(id, target, result);
-
-      // 4. Answer: the delivery is committed either way.
-      if (result instanceof SagaRunner.Result.Succeeded) {
-        answers.send(response, 200, JsonAnswers.fields("status", "success", "delivery", String.valueOf(id)));
-      } else {
-        answers.send(response, 500, JsonAnswers.fields("error", "saga_failed", "delivery", String.valueOf(id)));
-      }
+      SagaExecution.Result result = execution.execute(context, 0, 0, Optional.empty(), Outcome.FAILED);
+      answerFor(response, recorded.id(), result == SagaExecution.Result.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED);
     } catch (StoreUnavailableException e) {
-      LOG.warn("store unavailable, refusing a delivery to endpoint {}: {}", target.endpoint().id(), e.getMessage());
-      response.setHeader("Retry-After", "5");
+      LOG.warn("store unavailable, refusing a delivery to endpoint {}: {}", endpoint.id(), e.getMessage());
+      response.setHeader("Retry-After", EndpointResolver.RETRY_AFTER_SECONDS);
       ErrorAnswer.UNAVAILABLE.send(response);
     }
   }
 
-  private void finish(long id, DeliveryTarget target, SagaRunner.Result result) {
-    try {
-      if (result instanceof SagaRunner.Result.Succeeded succeeded) {
-        recorder.recordFinished(id, target, Outcome.SUCCEEDED, 200, Optional.empty(), succeeded.recorded());
-      } else {
-        String reason = ((SagaRunner.Result.Failed) result).reason();
-        recorder.recordFinished(id, target, Outcome.FAILED, 500, Optional.of(reason), Optional.empty());
-      }
-    } catch (StoreUnavailableException e) {
-      // The delivery is already committed as pending; the saga has run. Answering 503 would invite a second run.
-      LOG.error("delivery {}: saga ended but its outcome could not be recorded: {}", id, e.getMessage());
+  /** The answer for delivery {@code id} standing at {@code outcome}; also what a duplicate gets. */
+  private void answerFor(HttpServletResponse response, long id, Outcome outcome) throws IOException {
+    String delivery = String.valueOf(id);
+    switch (outcome) {
+      case SUCCEEDED -> answers.send(response, 200, JsonAnswers.fields("status", "success", "delivery", delivery));
+      case PENDING -> answers.send(response, 202, JsonAnswers.fields("status", "accepted", "delivery", delivery));
+      default -> answers.send(response, 500, JsonAnswers.fields("error", "saga_failed", "delivery", delivery));
     }
+  }
+
+  private static Optional<String> idempotencyKey(Endpoint endpoint, RequestHeaders headers) {
+    if (endpoint.idempotencyHeader().isEmpty()) {
+      return Optional.empty();
+    }
+    String name = endpoint.idempotencyHeader().get();
+    List<RequestHeaders.Header> values = headers.all(name);
+    if (values.size() > 1) {
+      throw new BadRequestException("the idempotency header " + name + " appears more than once");
+    }
+    if (values.isEmpty() || values.get(0).value().isBlank()) {
+      return Optional.empty();
+    }
+    String key = values.get(0).value().strip();
+    if (key.length() > MAX_IDEMPOTENCY_KEY) {
+      throw new BadRequestException("the idempotency key is longer than " + MAX_IDEMPOTENCY_KEY + " characters");
+    }
+    return Optional.of(key);
   }
 }

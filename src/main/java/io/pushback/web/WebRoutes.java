@@ -8,18 +8,30 @@ import io.pushback.endpoint.Database;
 import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.PartnerStore;
 import io.pushback.saga.SagaRegistry;
-import io.pushback.saga.SagaRunner;
 import io.pushback.web.admin.AdminApi;
 import io.pushback.web.admin.AdminApiServlet;
+import io.pushback.worker.DeliveryWorker;
+import io.pushback.worker.SagaExecution;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 
 /** Every route of Pushback, added to a servlet context: the pushback routes behind the filter, admin, health. */
 public final class WebRoutes {
   public static final String HEALTH_MAPPING = "/health";
+  /** Where the container should send its own errors, to be answered as JSON (a global error page). */
+  public static final String ERROR_PAGE = JsonErrorServlet.MAPPING;
+
+  /** The stores the routes read and write. */
+  public record Stores(Database database, PartnerStore partners, EndpointStore endpoints, DeliveryStore deliveries) {}
+
+  /** How the routes behave. */
+  public record Options(
+      Optional<Secret> adminToken, long defaultMaxBodyBytes, Duration bodyTimeout, String nodeId, Duration lease) {}
 
   private final PushbackAuthFilter filter;
   private final PushbackDispatchServlet dispatch;
@@ -27,26 +39,43 @@ public final class WebRoutes {
   private final HealthServlet health;
 
   public WebRoutes(
-      Database database,
-      PartnerStore partners,
-      EndpointStore endpoints,
-      DeliveryStore deliveries,
+      Stores stores,
+      SagaExecution execution,
+      DeliveryWorker worker,
       SagaRegistry sagas,
       ObjectMapper json,
       SecureRandom random,
-      Optional<Secret> adminToken,
-      long defaultMaxBodyBytes) {
+      Options options,
+      Clock clock) {
     JsonAnswers answers = new JsonAnswers(json);
-    DeliveryRecorder recorder = new DeliveryRecorder(deliveries);
-    this.filter = new PushbackAuthFilter(new EndpointResolver(endpoints, partners, defaultMaxBodyBytes), recorder);
+    DeliveryRecorder recorder = new DeliveryRecorder(stores.deliveries());
+    this.filter =
+        new PushbackAuthFilter(
+            new EndpointResolver(stores.endpoints(), stores.partners(), options.defaultMaxBodyBytes(), clock),
+            recorder,
+            options.bodyTimeout());
     this.dispatch =
-        new PushbackDispatchServlet(recorder, new RequestParameters(json), new SagaRunner(sagas), answers);
-    this.admin = AdminApi.servlet(partners, endpoints, deliveries, sagas, json, random, adminToken);
-    this.health = new HealthServlet(database, answers);
+        new PushbackDispatchServlet(
+            recorder,
+            new RequestParameters(json),
+            execution,
+            worker,
+            answers,
+            options.nodeId(),
+            options.lease(),
+            clock);
+    this.admin =
+        AdminApi.servlet(
+            stores.partners(),
+            stores.endpoints(),
+            stores.deliveries(),
+            sagas,
+            json,
+            random,
+            options.adminToken(),
+            worker::wake);
+    this.health = new HealthServlet(stores.database(), answers);
   }
-
-  /** Where the container should send its own errors, to be answered as JSON (a global error page). */
-  public static final String ERROR_PAGE = JsonErrorServlet.MAPPING;
 
   /** Adds the filter and the servlets to {@code context}, which must be starting. */
   public void register(ServletContext context) {

@@ -17,7 +17,10 @@ import java.util.Optional;
 public final class AdminApi {
   private AdminApi() {}
 
-  /** The admin API servlet; off (404 for every call) when {@code adminToken} is empty. */
+  /**
+   * The admin API servlet; off (404 for every call) when {@code adminToken} is empty. {@code onReplay} is told when a
+   * delivery was scheduled again.
+   */
   public static AdminApiServlet servlet(
       PartnerStore partners,
       EndpointStore endpoints,
@@ -25,7 +28,8 @@ public final class AdminApi {
       SagaRegistry sagas,
       ObjectMapper json,
       SecureRandom random,
-      Optional<Secret> adminToken) {
+      Optional<Secret> adminToken,
+      Runnable onReplay) {
     Views views = new Views(json);
     Lookups lookups = new Lookups(partners, endpoints);
     SecurityInput security = new SecurityInput(random);
@@ -33,7 +37,7 @@ public final class AdminApi {
     routes.addAll(new PartnerRoutes(partners, lookups, views).routes());
     routes.addAll(new EndpointRoutes(endpoints, sagas, security, lookups, views).routes());
     routes.addAll(new CredentialRoutes(endpoints, security, lookups).routes());
-    routes.addAll(new DeliveryRoutes(deliveries, sagas, lookups, views).routes());
+    routes.addAll(new DeliveryRoutes(deliveries, sagas, lookups, views, onReplay).routes());
     return new AdminApiServlet(
         adminToken.map(token -> VerifierFactory.create(new SecuritySettings.Bearer(token))), routes, json);
   }

@@ -5,6 +5,7 @@ import io.pushback.auth.InvalidSettingException;
 import io.pushback.auth.PushbackAuthFilter;
 import io.pushback.auth.SecuritySettings;
 import io.pushback.endpoint.Credential;
+import io.pushback.endpoint.DeliveryMode;
 import io.pushback.endpoint.Endpoint;
 import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.NewEndpoint;
@@ -16,11 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Creating, reading, changing and deleting endpoints. */
 final class EndpointRoutes {
   private static final Set<String> FIELDS =
-      Set.of("name", "saga", "sagaSettings", "security", "enabled", "maxBodyBytes");
+      Set.of("name", "saga", "sagaSettings", "security", "enabled", "maxBodyBytes", "mode", "idempotencyHeader");
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
 
   private final EndpointStore endpoints;
   private final SagaRegistry sagas;
@@ -73,7 +76,9 @@ final class EndpointRoutes {
             settings.method(),
             settings.publicFields(),
             body.bool("enabled").orElse(true),
-            maxBodyBytes(body));
+            maxBodyBytes(body),
+            mode(body).orElse(DeliveryMode.SYNC),
+            idempotencyHeader(body));
     Endpoint endpoint = endpoints.create(spec, Views.revealed(settings.secretFields()));
     return ApiResponse.created(
         views.withCredentials(views.endpoint(endpoint, partner, site), settings.secretFields()));
@@ -100,6 +105,8 @@ final class EndpointRoutes {
             securitySettings,
             body.bool("enabled").orElse(current.enabled()),
             maxBodyBytes,
+            mode(body).orElse(current.mode()),
+            body.has("idempotencyHeader") ? idempotencyHeader(body) : current.idempotencyHeader(),
             current.createdAt(),
             current.updatedAt());
     validateWithCredentials(changed);
@@ -145,6 +152,22 @@ final class EndpointRoutes {
       throw ApiException.badRequest("sagaSettings", "expected a JSON object");
     }
     return settings.map(JsonNode::toString);
+  }
+
+  private static Optional<DeliveryMode> mode(JsonFields body) {
+    try {
+      return body.text("mode").map(DeliveryMode::fromWireName);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("mode", e.getMessage());
+    }
+  }
+
+  private static Optional<String> idempotencyHeader(JsonFields body) {
+    Optional<String> header = body.text("idempotencyHeader").filter(h -> !h.isEmpty());
+    if (header.isPresent() && !HEADER_NAME.matcher(header.get()).matches()) {
+      throw ApiException.badRequest("idempotencyHeader", "must be a valid HTTP header name");
+    }
+    return header;
   }
 
   private static OptionalLong maxBodyBytes(JsonFields body) {

@@ -53,6 +53,14 @@ final class JsonFields {
     return value;
   }
 
+  /** A string, or a whole number given as a JSON number, as text. */
+  Optional<String> textOrWholeNumber(String field) {
+    if (has(field) && node.get(field).isIntegralNumber()) {
+      return Optional.of(node.get(field).asText());
+    }
+    return text(field);
+  }
+
   Optional<Boolean> bool(String field) {
     if (!has(field)) {
       return Optional.empty();

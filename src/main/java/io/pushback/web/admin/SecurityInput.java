@@ -107,7 +107,7 @@ final class SecurityInput {
     Map<String, String> values = new HashMap<>();
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      object.text(name).ifPresent(value -> values.put(name, value));
+      object.textOrWholeNumber(name).ifPresent(value -> values.put(name, value));
     }
     return values;
   }

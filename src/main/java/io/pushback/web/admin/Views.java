@@ -63,6 +63,8 @@ final class Views {
     view.put("security", security);
     view.put("enabled", endpoint.enabled());
     view.put("maxBodyBytes", endpoint.maxBodyBytes().isPresent() ? endpoint.maxBodyBytes().getAsLong() : null);
+    view.put("mode", endpoint.mode().wireName());
+    view.put("idempotencyHeader", endpoint.idempotencyHeader().orElse(null));
     view.put("createdAt", endpoint.createdAt().toString());
     view.put("updatedAt", endpoint.updatedAt().toString());
     return view;
@@ -95,6 +97,7 @@ final class Views {
     view.put("status", delivery.status().orElse(null));
     view.put("attempts", delivery.attempts());
     view.put("idempotencyKey", delivery.idempotencyKey().orElse(null));
+    view.put("completedSteps", delivery.completedSteps());
     view.put("headers", headers);
     view.put("contentType", delivery.contentType().orElse(null));
     view.put("bodySize", delivery.bodySize());

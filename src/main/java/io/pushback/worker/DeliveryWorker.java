@@ -1,0 +1,172 @@
+package io.pushback.worker;
+
+import io.pushback.delivery.Delivery;
+import io.pushback.delivery.DeliveryStore;
+import io.pushback.delivery.Lease;
+import io.pushback.delivery.Outcome;
+import io.pushback.endpoint.StoreUnavailableException;
+import io.pushback.saga.SagaContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the sagas of stored deliveries: claims due, unleased pending deliveries under a lease (several nodes share one
+ * database safely), runs them on a fixed pool, and retries failures by the {@link RetryPolicy} until they are dead. A
+ * delivery whose node died is taken again once its lease expires. {@link #close()} stops claiming, lets running sagas
+ * finish within a grace period, and gives back the leases of the rest. Thread-safe.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  /** How the workers run. */
+  public record Options(int threads, Duration pollInterval, Duration lease, Duration grace) {}
+
+  private final DeliveryStore deliveries;
+  private final DeliveryContexts contexts;
+  private final SagaExecution execution;
+  private final RetryPolicy retry;
+  private final Options options;
+  private final String nodeId;
+  private final Clock clock;
+  private final ExecutorService pool;
+  private final Semaphore freeThreads;
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final AtomicInteger running = new AtomicInteger();
+  private final Thread poller;
+  private volatile boolean open = true;
+
+  public DeliveryWorker(
+      DeliveryStore deliveries,
+      DeliveryContexts contexts,
+      SagaExecution execution,
+      RetryPolicy retry,
+      Options options,
+      String nodeId,
+      Clock clock) {
+    this.deliveries = deliveries;
+    this.contexts = contexts;
+    this.execution = execution;
+    this.retry = retry;
+    this.options = options;
+    this.nodeId = nodeId;
+    this.clock = clock;
+    this.pool = Executors.newFixedThreadPool(options.threads(), runnable -> daemon(runnable, "pushback-saga"));
+    this.freeThreads = new Semaphore(options.threads());
+    this.poller = daemon(this::poll, "pushback-poller");
+  }
+
+  /** Starts claiming. */
+  public DeliveryWorker start() {
+    poller.start();
+    return this;
+  }
+
+  /** Asks for a claim now rather than at the next poll: a new delivery is waiting. */
+  public void wake() {
+    wakeUp.release();
+  }
+
+  private void poll() {
+    while (open) {
+      try {
+        int claimed = claimAndRun();
+        if (claimed == 0 || freeThreads.availablePermits() == 0) {
+          wakeUp.tryAcquire(options.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
+        }
+      } catch (StoreUnavailableException e) {
+        LOG.warn("workers cannot claim deliveries: {}", e.getMessage());
+        pause();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("workers failed to claim deliveries", e);
+        pause();
+      }
+    }
+  }
+
+  private int claimAndRun() throws InterruptedException {
+    int free = freeThreads.availablePermits();
+    if (free == 0) {
+      return 0;
+    }
+    Lease lease = new Lease(nodeId, clock.instant().plus(options.lease()));
+    List<Delivery> due = deliveries.claimDue(free, lease);
+    for (Delivery delivery : due) {
+      freeThreads.acquire();
+      running.incrementAndGet();
+      pool.execute(() -> runOne(delivery));
+    }
+    return due.size();
+  }
+
+  private void runOne(Delivery delivery) {
+    try {
+      Optional<SagaContext> context = contexts.of(delivery);
+      if (context.isEmpty()) {
+        deliveries.finish(delivery.id(), Outcome.DEAD, 500, Optional.of("endpoint no longer exists"), Optional.empty());
+        return;
+      }
+      execution.execute(context.get(), delivery.completedSteps(), delivery.attempts(), Optional.of(retry), Outcome.DEAD);
+    } catch (RuntimeException e) {
+      // The lease runs out and another claim will try again.
+      LOG.error("delivery {} could not be run", delivery.id(), e);
+    } finally {
+      running.decrementAndGet();
+      freeThreads.release();
+      wake();
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(options.pollInterval().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** How many sagas run right now. */
+  public int running() {
+    return running.get();
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    wake();
+    pool.shutdown();
+    try {
+      poller.join(options.pollInterval().toMillis() + 1_000);
+      if (!pool.awaitTermination(options.grace().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("{} sagas still running after the grace period; their leases are given back", running.get());
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pool.shutdownNow();
+    }
+    try {
+      deliveries.releaseLeases(nodeId);
+    } catch (StoreUnavailableException e) {
+      LOG.warn("could not give back leases at shutdown; they expire by themselves: {}", e.getMessage());
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}

@@ -1,0 +1,136 @@
+package io.pushback.worker;
+
+import io.pushback.delivery.DeliveryLog;
+import io.pushback.delivery.DeliveryStore;
+import io.pushback.delivery.Outcome;
+import io.pushback.saga.Saga;
+import io.pushback.saga.SagaContext;
+import io.pushback.saga.SagaRegistry;
+import io.pushback.saga.StepSaga;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the saga of one stored delivery and records how it ended. A {@link StepSaga} runs from the first step not yet
+ * completed, recording each completed step before the next starts. A failure is retried later when {@code retry}
+ * allows it; otherwise it is final, and the completed steps are compensated in reverse order. Thread-safe.
+ */
+public final class SagaExecution {
+  private static final Logger LOG = LoggerFactory.getLogger(SagaExecution.class);
+
+  /** How a run ended. */
+  public enum Result {
+    SUCCEEDED,
+    /** Failed; will run again later. */
+    RETRYING,
+    /** Failed for good. */
+    FAILED
+  }
+
+  private final SagaRegistry sagas;
+  private final DeliveryStore deliveries;
+  private final Clock clock;
+
+  public SagaExecution(SagaRegistry sagas, DeliveryStore deliveries, Clock clock) {
+    this.sagas = sagas;
+    this.deliveries = deliveries;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the saga for the delivery in {@code context}.
+   *
+   * @param completedSteps steps of a step saga already completed by earlier runs
+   * @param attempts runs already made
+   * @param retry the retry policy, or empty when a failure is final at once (sync endpoints)
+   * @param finalOutcome the outcome of a final failure: {@code failed} (sync) or {@code dead} (async)
+   */
+  public Result execute(
+      SagaContext context, int completedSteps, int attempts, Optional<RetryPolicy> retry, Outcome finalOutcome) {
+    long id = context.deliveryId();
+    String name = context.endpoint().saga();
+    Optional<Saga> saga = sagas.find(name);
+    String failure;
+    int done = completedSteps;
+    if (saga.isEmpty()) {
+      failure = "saga '" + name + "' is not registered";
+    } else {
+      try {
+        if (saga.get() instanceof StepSaga stepSaga) {
+          done = runSteps(stepSaga, context, completedSteps);
+        } else {
+          saga.get().run(context);
+        }
+        deliveries.finish(id, Outcome.SUCCEEDED, 200, Optional.empty(), context.result());
+        DeliveryLog.outcome(id, context.endpoint().id(), Outcome.SUCCEEDED, 200, "");
+        return Result.SUCCEEDED;
+      } catch (StepFailure e) {
+        done = e.completed;
+        failure = describe(name, e.getCause());
+        LOG.warn("saga '{}' failed on delivery {} at step {}", name, id, done + 1, e.getCause());
+      } catch (Exception e) {
+        failure = describe(name, e);
+        LOG.warn("saga '{}' failed on delivery {}", name, id, e);
+      }
+    }
+    int failedAttempts = attempts + 1;
+    if (retry.isPresent() && retry.get().allowsAnotherAfter(failedAttempts)) {
+      Instant next = clock.instant().plus(retry.get().delayAfter(failedAttempts));
+      deliveries.retryLater(id, next, failure);
+      DeliveryLog.outcome(id, context.endpoint().id(), Outcome.PENDING, 500, failure + "; retry at " + next);
+      return Result.RETRYING;
+    }
+    if (saga.isPresent() && saga.get() instanceof StepSaga stepSaga) {
+      compensate(stepSaga, context, done);
+    }
+    deliveries.finish(id, finalOutcome, 500, Optional.of(failure), context.result());
+    DeliveryLog.outcome(id, context.endpoint().id(), finalOutcome, 500, failure);
+    return Result.FAILED;
+  }
+
+  private int runSteps(StepSaga saga, SagaContext context, int completedSteps) throws StepFailure {
+    List<StepSaga.Step> steps = saga.steps();
+    for (int i = completedSteps; i < steps.size(); i++) {
+      try {
+        steps.get(i).action().run(context);
+      } catch (Exception e) {
+        throw new StepFailure(i, e);
+      }
+      deliveries.completeSteps(context.deliveryId(), i + 1);
+    }
+    return steps.size();
+  }
+
+  /** Undoes the first {@code completed} steps, last first; a compensation that fails is logged and the rest still run. */
+  private void compensate(StepSaga saga, SagaContext context, int completed) {
+    List<StepSaga.Step> steps = saga.steps();
+    for (int i = Math.min(completed, steps.size()) - 1; i >= 0; i--) {
+      StepSaga.Step step = steps.get(i);
+      try {
+        step.compensation().run(context);
+      } catch (Exception e) {
+        LOG.error("compensation of step '{}' failed on delivery {}", step.name(), context.deliveryId(), e);
+      }
+    }
+    deliveries.completeSteps(context.deliveryId(), 0);
+  }
+
+  private static String describe(String saga, Throwable failure) {
+    return "saga '" + saga + "' failed: " + failure.getClass().getName();
+  }
+
+  /** A step threw; {@code completed} steps had completed before it. */
+  private static final class StepFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int completed;
+
+    StepFailure(int completed, Exception cause) {
+      super(cause);
+      this.completed = completed;
+    }
+  }
+}
