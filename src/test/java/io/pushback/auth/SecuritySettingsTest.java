@@ -46,7 +46,8 @@ final class SecuritySettingsTest {
             Map.entry("header", "X-Hub-Signature-256"),
             Map.entry("algorithm", "HmacSHA512"),
             Map.entry("encoding", "hex"),
-            Map.entry("prefix", "sha512="));
+            Map.entry("prefix", "sha512="),
+            Map.entry("signedContent", "{body}"));
     assertThat(signature.secretFields()).containsOnlyKeys("secret");
   }
 
