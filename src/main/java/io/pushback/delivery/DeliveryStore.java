@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -205,6 +206,24 @@ public final class DeliveryStore {
             .list());
   }
 
+  /**
+   * Extends to {@code until} the leases {@code owner} still holds on the pending deliveries {@code ids}, whose sagas
+   * it is running: a saga that outlasts its lease must not be claimed and run a second time meanwhile.
+   */
+  public int renewLeases(String owner, Collection<Long> ids, Instant until) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return writer.write(
+        h -> h.createUpdate(
+                "UPDATE delivery SET lease_until = :until WHERE lease_owner = :owner AND outcome = 'pending'"
+                    + " AND id IN (<ids>)")
+            .bind("until", until.toEpochMilli())
+            .bind("owner", owner)
+            .bindList("ids", List.copyOf(ids))
+            .execute());
+  }
+
   /** Gives back the leases {@code owner} holds on pending deliveries, so another node can take them at once. */
   public int releaseLeases(String owner) {
     return writer.write(
@@ -215,14 +234,14 @@ public final class DeliveryStore {
   }
 
   /**
-   * Schedules delivery {@code id} to run its saga again from the first step; false when it was rejected (it never
+   * Schedules delivery {@code id} to run its saga again from the first step, with a fresh count of attempts; false when it was rejected (it never
    * passed verification) or is already pending.
    */
   public boolean replay(long id) {
     long now = clock.millis();
     return writer.write(
             h -> h.createUpdate(
-                    "UPDATE delivery SET outcome = 'pending', next_attempt_at = ?, completed_steps = 0, reason = NULL,"
+                    "UPDATE delivery SET outcome = 'pending', next_attempt_at = ?, completed_steps = 0, attempts = 0, reason = NULL,"
                         + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
                         + " WHERE id = ? AND outcome IN ('succeeded', 'failed', 'dead')")
                 .bind(0, now)

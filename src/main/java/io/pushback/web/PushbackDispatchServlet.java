@@ -108,7 +108,13 @@ final class PushbackDispatchServlet extends HttpServlet {
               inbound.body(),
               contentType,
               DeliveryRecorder.nonCredentialHeaders(inbound.headers(), target.verifier()));
-      SagaExecution.Result result = execution.execute(context, 0, 0, Optional.empty(), Outcome.FAILED);
+      SagaExecution.Result result;
+      worker.startRenewing(recorded.id());
+      try {
+        result = execution.execute(context, 0, 0, Optional.empty(), Outcome.FAILED);
+      } finally {
+        worker.stopRenewing(recorded.id());
+      }
       answerFor(response, recorded.id(), result == SagaExecution.Result.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED);
     } catch (StoreUnavailableException e) {
       LOG.warn("store unavailable, refusing a delivery to endpoint {}: {}", endpoint.id(), e.getMessage());

@@ -9,7 +9,9 @@ import io.pushback.saga.SagaContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the sagas of stored deliveries: claims due, unleased pending deliveries under a lease (several nodes share one
- * database safely), runs them on a fixed pool, and retries failures by the {@link RetryPolicy} until they are dead. A
+ * database safely), runs them on a fixed pool, and retries failures by the {@link RetryPolicy} until they are dead. The
+ * leases of running sagas are renewed every third of the lease, so a long saga is not claimed again while it runs; a
  * delivery whose node died is taken again once its lease expires. {@link #close()} stops claiming, lets running sagas
  * finish within a grace period, and gives back the leases of the rest. Thread-safe.
  */
@@ -41,6 +44,11 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Semaphore freeThreads;
   private final Semaphore wakeUp = new Semaphore(0);
   private final AtomicInteger running = new AtomicInteger();
+  /** How many runs of each delivery this node has under way: their leases are renewed. */
+  private final Map<Long, Integer> runningDeliveries = new ConcurrentHashMap<>();
+  private final Duration wait;
+  /** When the poller last renewed the leases of running deliveries, in clock millis; poller thread only. */
+  private long leasesRenewedAt;
   private final Thread poller;
   private volatile boolean open = true;
 
@@ -62,6 +70,8 @@ public final class DeliveryWorker implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(options.threads(), runnable -> daemon(runnable, "pushback-saga"));
     this.freeThreads = new Semaphore(options.threads());
     this.poller = daemon(this::poll, "pushback-poller");
+    Duration renewal = options.lease().dividedBy(3);
+    this.wait = options.pollInterval().compareTo(renewal) < 0 ? options.pollInterval() : renewal;
   }
 
   /** Starts claiming. */
@@ -79,8 +89,9 @@ public final class DeliveryWorker implements AutoCloseable {
     while (open) {
       try {
         int claimed = claimAndRun();
+        renewLeases();
         if (claimed == 0 || freeThreads.availablePermits() == 0) {
-          wakeUp.tryAcquire(options.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
           wakeUp.drainPermits();
         }
       } catch (StoreUnavailableException e) {
@@ -106,6 +117,7 @@ public final class DeliveryWorker implements AutoCloseable {
     for (Delivery delivery : due) {
       freeThreads.acquire();
       running.incrementAndGet();
+      startRenewing(delivery.id());
       pool.execute(() -> runOne(delivery));
     }
     return due.size();
@@ -123,10 +135,34 @@ public final class DeliveryWorker implements AutoCloseable {
       // The lease runs out and another claim will try again.
       LOG.error("delivery {} could not be run", delivery.id(), e);
     } finally {
+      stopRenewing(delivery.id());
       running.decrementAndGet();
       freeThreads.release();
       wake();
     }
+  }
+
+  /**
+   * Renews the lease this node holds on delivery {@code deliveryId} while its saga runs here, until {@link
+   * #stopRenewing}: also for a sync delivery, leased when recorded and run by the request's thread.
+   */
+  public void startRenewing(long deliveryId) {
+    runningDeliveries.merge(deliveryId, 1, Integer::sum);
+  }
+
+  /** Ends one {@link #startRenewing} of {@code deliveryId}. */
+  public void stopRenewing(long deliveryId) {
+    runningDeliveries.computeIfPresent(deliveryId, (id, runs) -> runs == 1 ? null : runs - 1);
+  }
+
+  /** Every third of the lease, extends the leases of the deliveries running here by a whole lease. */
+  private void renewLeases() {
+    long now = clock.millis();
+    if (runningDeliveries.isEmpty() || now - leasesRenewedAt < options.lease().dividedBy(3).toMillis()) {
+      return;
+    }
+    deliveries.renewLeases(nodeId, List.copyOf(runningDeliveries.keySet()), clock.instant().plus(options.lease()));
+    leasesRenewedAt = now;
   }
 
   private void pause() {

@@ -3,6 +3,7 @@ package io.pushback.worker;
 import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.Outcome;
+import io.pushback.endpoint.StoreUnavailableException;
 import io.pushback.saga.Saga;
 import io.pushback.saga.SagaContext;
 import io.pushback.saga.SagaRegistry;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the saga of one stored delivery and records how it ended. A {@link StepSaga} runs from the first step not yet
  * completed, recording each completed step before the next starts. A failure is retried later when {@code retry}
- * allows it; otherwise it is final, and the completed steps are compensated in reverse order. Thread-safe.
+ * allows it; otherwise it is final, and the completed steps are compensated in reverse order. The store failing to
+ * record progress or the outcome is not the saga's failure: it is thrown as {@link StoreUnavailableException} and
+ * nothing is decided, so the delivery stays pending under its lease. Thread-safe.
  */
 public final class SagaExecution {
   private static final Logger LOG = LoggerFactory.getLogger(SagaExecution.class);
@@ -28,7 +31,12 @@ public final class SagaExecution {
     /** Failed; will run again later. */
     RETRYING,
     /** Failed for good. */
-    FAILED
+    FAILED,
+    /**
+     * A worker's run was interrupted because the node is stopping: nothing was recorded, the delivery stays pending and
+     * the worker gives its lease back, so another node runs it at once.
+     */
+    INTERRUPTED
   }
 
   private final SagaRegistry sagas;
@@ -42,7 +50,8 @@ public final class SagaExecution {
   }
 
   /**
-   * Runs the saga for the delivery in {@code context}.
+   * Runs the saga for the delivery in {@code context}. Throws {@link StoreUnavailableException} when the store cannot
+   * record the run's progress or outcome.
    *
    * @param completedSteps steps of a step saga already completed by earlier runs
    * @param attempts runs already made
@@ -65,16 +74,28 @@ public final class SagaExecution {
         } else {
           saga.get().run(context);
         }
-        deliveries.finish(id, Outcome.SUCCEEDED, 200, Optional.empty(), context.result());
-        DeliveryLog.outcome(id, context.endpoint().id(), Outcome.SUCCEEDED, 200, "");
-        return Result.SUCCEEDED;
+        failure = null;
       } catch (StepFailure e) {
+        if (retry.isPresent() && stoppedBy(e.getCause())) {
+          return interrupted(id, name);
+        }
         done = e.completed;
         failure = describe(name, e.getCause());
         LOG.warn("saga '{}' failed on delivery {} at step {}", name, id, done + 1, e.getCause());
+      } catch (StoreUnavailableException e) {
+        // Recording a completed step failed: the store failed, not the saga, and nothing may be compensated.
+        throw e;
       } catch (Exception e) {
+        if (retry.isPresent() && stoppedBy(e)) {
+          return interrupted(id, name);
+        }
         failure = describe(name, e);
         LOG.warn("saga '{}' failed on delivery {}", name, id, e);
+      }
+      if (failure == null) {
+        deliveries.finish(id, Outcome.SUCCEEDED, 200, Optional.empty(), context.result());
+        DeliveryLog.outcome(id, context.endpoint().id(), Outcome.SUCCEEDED, 200, "");
+        return Result.SUCCEEDED;
       }
     }
     int failedAttempts = attempts + 1;
@@ -117,6 +138,20 @@ public final class SagaExecution {
       }
     }
     deliveries.completeSteps(context.deliveryId(), 0);
+  }
+
+  /**
+   * Whether a worker's run ended because the node is stopping (its pool interrupts running sagas after the grace
+   * period) rather than because the saga failed.
+   */
+  private static boolean stoppedBy(Throwable failure) {
+    return failure instanceof InterruptedException || Thread.currentThread().isInterrupted();
+  }
+
+  private static Result interrupted(long id, String saga) {
+    LOG.info("saga '{}' on delivery {} was interrupted by shutdown; it stays pending for another run", saga, id);
+    Thread.currentThread().interrupt();
+    return Result.INTERRUPTED;
   }
 
   private static String describe(String saga, Throwable failure) {
