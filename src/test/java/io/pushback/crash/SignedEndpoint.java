@@ -1,0 +1,48 @@
+package io.pushback.crash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pushback.auth.HeaderNames;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** An endpoint with the {@code signature} method, created through the admin API of a {@link ChildNode}. */
+record SignedEndpoint(long id, String key, String secret) {
+  private static final String SECRET = "crash-test-signing-secret-0123456789";
+
+  /** Creates partner {@code partner} and under it an endpoint running {@code saga} in {@code mode} (sync, async). */
+  static SignedEndpoint create(ChildNode node, String partner, String saga, String mode) throws Exception {
+    node.admin("POST", "/partners", "{\"slug\":\"" + partner + "\",\"name\":\"Partner " + partner + "\"}", 201);
+    JsonNode endpoint =
+        node.admin(
+            "POST",
+            "/partners/" + partner + "/endpoints",
+            "{\"name\":\"" + saga + "\",\"saga\":\"" + saga + "\",\"mode\":\"" + mode + "\","
+                + "\"security\":{\"method\":\"signature\",\"secret\":\"" + SECRET + "\"}}",
+            201);
+    return new SignedEndpoint(endpoint.get("id").asLong(), endpoint.get("key").asText(), SECRET);
+  }
+
+  /** A POST of {@code body} to this endpoint, signed as Base64(HMAC-SHA256(secret, raw body)). */
+  HttpRequest signedPost(ChildNode node, String body) throws GeneralSecurityException {
+    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HttpRequest.newBuilder(node.uri("/pushback/" + key))
+        .header("Content-Type", "application/json")
+        .header(HeaderNames.DEFAULT_SIGNATURE, Base64.getEncoder().encodeToString(mac.doFinal(raw)))
+        .timeout(Duration.ofSeconds(15))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+        .build();
+  }
+
+  /** The deliveries of this endpoint with {@code outcome}, newest first, at most 500. */
+  JsonNode deliveries(ChildNode node, String outcome) throws Exception {
+    return node.admin("GET", "/endpoints/" + id + "/deliveries?outcome=" + outcome + "&limit=500", null, 200)
+        .get("deliveries");
+  }
+}
