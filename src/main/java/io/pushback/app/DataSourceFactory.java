@@ -26,7 +26,8 @@ final class DataSourceFactory {
       config.addDataSourceProperty("foreign_keys", "true");
     } else {
       config.setDriverClassName("org.postgresql.Driver");
-      config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, settings.dbTimeout().toSeconds() * 2)));
+      config.addDataSourceProperty(
+          "socketTimeout", String.valueOf(Math.max(1, settings.dbTimeout().toSeconds() * 2)));
     }
     return new HikariDataSource(config);
   }

@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Pushback node: the pool, the migrated store, the group-commit writer, the workers and the web routes,
- * built in dependency order. {@link #close()} stops them in reverse: workers first (running sagas may finish), then
- * the writer (queued commits land), then the pool. Thread-safe once started.
+ * One running Pushback node: the pool, the migrated store, the group-commit writer, the workers and
+ * the web routes, built in dependency order. {@link #close()} stops them in reverse: workers first
+ * (running sagas may finish), then the writer (queued commits land), then the pool. Thread-safe
+ * once started.
  */
 public final class PushbackApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushbackApplication.class);
@@ -49,7 +50,10 @@ public final class PushbackApplication implements AutoCloseable {
     this.routes = routes;
   }
 
-  /** Connects to the store, checks and migrates it, and starts everything; fails with a message naming the problem. */
+  /**
+   * Connects to the store, checks and migrates it, and starts everything; fails with a message
+   * naming the problem.
+   */
   public static PushbackApplication start(Settings settings, SagaRegistry sagas, Clock clock) {
     Dialect dialect;
     try {
@@ -68,16 +72,24 @@ public final class PushbackApplication implements AutoCloseable {
       DeliveryWriter writer = new DeliveryWriter(database, settings.dbTimeout().multipliedBy(2));
       PartnerStore partners = new PartnerStore(database, clock);
       EndpointStore endpoints = new EndpointStore(database, new JsonColumns(json), clock, random);
-      DeliveryStore deliveries = new DeliveryStore(database, writer, json, clock, settings.keptRejections());
+      DeliveryStore deliveries =
+          new DeliveryStore(database, writer, json, clock, settings.keptRejections());
       SagaExecution execution = new SagaExecution(sagas, deliveries, clock);
       DeliveryWorker worker =
           new DeliveryWorker(
                   deliveries,
                   new DeliveryContexts(endpoints, partners, json),
                   execution,
-                  new RetryPolicy(settings.maxAttempts(), settings.retryBase(), settings.retryMax(), random::nextDouble),
+                  new RetryPolicy(
+                      settings.maxAttempts(),
+                      settings.retryBase(),
+                      settings.retryMax(),
+                      random::nextDouble),
                   new DeliveryWorker.Options(
-                      settings.workers(), settings.pollInterval(), settings.lease(), settings.shutdownGrace()),
+                      settings.workers(),
+                      settings.pollInterval(),
+                      settings.lease(),
+                      settings.shutdownGrace()),
                   nodeId,
                   clock)
               .start();

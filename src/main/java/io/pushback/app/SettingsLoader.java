@@ -12,9 +12,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link Settings} from sources in order of precedence, the first that sets a name winning: environment
- * variables, then Java system properties, then servlet context parameters. Every source uses the same names ({@code
- * PUSHBACK_PORT}, ...). A value that cannot be used fails start with a message naming the setting.
+ * Reads {@link Settings} from sources in order of precedence, the first that sets a name winning:
+ * environment variables, then Java system properties, then servlet context parameters. Every source
+ * uses the same names ({@code PUSHBACK_PORT}, ...). A value that cannot be used fails start with a
+ * message naming the setting.
  */
 public final class SettingsLoader {
   /** At least 16 characters of a bearer token's alphabet (RFC 6750 b64token). */
@@ -39,18 +40,47 @@ public final class SettingsLoader {
         text(Settings.DB_USER),
         text(Settings.DB_PASSWORD).map(Secret::of),
         adminToken(),
-        integer(Settings.MAX_BODY_BYTES, Settings.DEFAULT_MAX_BODY_BYTES, 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES),
+        integer(
+            Settings.MAX_BODY_BYTES,
+            Settings.DEFAULT_MAX_BODY_BYTES,
+            0,
+            PushbackAuthFilter.LARGEST_MAX_BODY_BYTES),
         integer(Settings.DB_POOL_SIZE, Settings.DEFAULT_DB_POOL_SIZE, 1, 1_000),
-        duration(Settings.DB_TIMEOUT, Settings.DEFAULT_DB_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(5)),
+        duration(
+            Settings.DB_TIMEOUT,
+            Settings.DEFAULT_DB_TIMEOUT,
+            Duration.ofMillis(100),
+            Duration.ofMinutes(5)),
         integer(Settings.WORKERS, Settings.DEFAULT_WORKERS, 1, 1_000),
         integer(Settings.MAX_ATTEMPTS, Settings.DEFAULT_MAX_ATTEMPTS, 1, 1_000),
-        duration(Settings.RETRY_BASE, Settings.DEFAULT_RETRY_BASE, Duration.ofMillis(1), Duration.ofDays(1)),
-        duration(Settings.RETRY_MAX, Settings.DEFAULT_RETRY_MAX, Duration.ofMillis(1), Duration.ofDays(7)),
-        duration(Settings.LEASE, Settings.DEFAULT_LEASE, Duration.ofMillis(100), Duration.ofDays(1)),
-        duration(Settings.POLL_INTERVAL, Settings.DEFAULT_POLL_INTERVAL, Duration.ofMillis(10), Duration.ofMinutes(10)),
-        duration(Settings.SHUTDOWN_GRACE, Settings.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO, Duration.ofHours(1)),
+        duration(
+            Settings.RETRY_BASE,
+            Settings.DEFAULT_RETRY_BASE,
+            Duration.ofMillis(1),
+            Duration.ofDays(1)),
+        duration(
+            Settings.RETRY_MAX,
+            Settings.DEFAULT_RETRY_MAX,
+            Duration.ofMillis(1),
+            Duration.ofDays(7)),
+        duration(
+            Settings.LEASE, Settings.DEFAULT_LEASE, Duration.ofMillis(100), Duration.ofDays(1)),
+        duration(
+            Settings.POLL_INTERVAL,
+            Settings.DEFAULT_POLL_INTERVAL,
+            Duration.ofMillis(10),
+            Duration.ofMinutes(10)),
+        duration(
+            Settings.SHUTDOWN_GRACE,
+            Settings.DEFAULT_SHUTDOWN_GRACE,
+            Duration.ZERO,
+            Duration.ofHours(1)),
         integer(Settings.KEPT_REJECTIONS, Settings.DEFAULT_KEPT_REJECTIONS, 1, 10_000_000),
-        duration(Settings.BODY_TIMEOUT, Settings.DEFAULT_BODY_TIMEOUT, Duration.ofSeconds(1), Duration.ofHours(1)));
+        duration(
+            Settings.BODY_TIMEOUT,
+            Settings.DEFAULT_BODY_TIMEOUT,
+            Duration.ofSeconds(1),
+            Duration.ofHours(1)));
   }
 
   private Optional<Secret> adminToken() {
@@ -76,7 +106,14 @@ public final class SettingsLoader {
       return parsed;
     } catch (NumberFormatException e) {
       throw new InvalidSettingException(
-          name, "expected a whole number from " + min + " to " + max + " but found '" + value.get() + "'");
+          name,
+          "expected a whole number from "
+              + min
+              + " to "
+              + max
+              + " but found '"
+              + value.get()
+              + "'");
     }
   }
 
@@ -98,7 +135,14 @@ public final class SettingsLoader {
       return parsed;
     } catch (DateTimeParseException e) {
       throw new InvalidSettingException(
-          name, "expected an ISO-8601 duration from " + min + " to " + max + " (e.g. PT5S) but found '" + value.get() + "'");
+          name,
+          "expected an ISO-8601 duration from "
+              + min
+              + " to "
+              + max
+              + " (e.g. PT5S) but found '"
+              + value.get()
+              + "'");
     }
   }
 

@@ -5,10 +5,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads a request body once, bounded: a body over the limit is refused as soon as that is known. */
+/**
+ * Reads a request body once, bounded: a body over the limit is refused as soon as that is known.
+ */
 final class BodyReader {
   private static final int CHUNK = 8192;
-  /** A client's Content-Length is a claim, not a promise: never reserve more than this before bytes arrive. */
+
+  /**
+   * A client's Content-Length is a claim, not a promise: never reserve more than this before bytes
+   * arrive.
+   */
   private static final int MAX_INITIAL_CAPACITY = 65_536;
 
   private BodyReader() {}
@@ -23,12 +29,14 @@ final class BodyReader {
   record Outcome(byte[] body, Refusal refusal) {}
 
   /**
-   * The whole body; or {@link Refusal#TOO_LARGE} when it is larger than {@code limit} bytes, at once when {@code
-   * Content-Length} says so, otherwise as soon as the limit is passed; or {@link Refusal#TOO_SLOW} when it has not
-   * arrived by {@code deadlineNanos} (a {@link System#nanoTime()} value). A single read blocks at most for the
-   * container's idle timeout, so a trickling body is cut off within the deadline plus that timeout.
+   * The whole body; or {@link Refusal#TOO_LARGE} when it is larger than {@code limit} bytes, at
+   * once when {@code Content-Length} says so, otherwise as soon as the limit is passed; or {@link
+   * Refusal#TOO_SLOW} when it has not arrived by {@code deadlineNanos} (a {@link System#nanoTime()}
+   * value). A single read blocks at most for the container's idle timeout, so a trickling body is
+   * cut off within the deadline plus that timeout.
    */
-  static Outcome read(HttpServletRequest request, long limit, long deadlineNanos) throws IOException {
+  static Outcome read(HttpServletRequest request, long limit, long deadlineNanos)
+      throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       return new Outcome(null, Refusal.TOO_LARGE);

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A JSON error answer, {@code {"error":"<code>"}}: the fixed bodies of design §5. The code is a constant chosen by
- * Pushback, never anything the caller sent, so no escaping is needed. Immutable.
+ * A JSON error answer, {@code {"error":"<code>"}}: the fixed bodies of design §5. The code is a
+ * constant chosen by Pushback, never anything the caller sent, so no escaping is needed. Immutable.
  *
  * @param status the HTTP status
  * @param code the machine-readable error code
@@ -39,7 +39,8 @@ public record ErrorAnswer(int status, String code) {
   }
 
   /** Sends {@code json} with {@code status} as {@code application/json; charset=utf-8}. */
-  public static void sendJson(HttpServletResponse response, int status, String json) throws IOException {
+  public static void sendJson(HttpServletResponse response, int status, String json)
+      throws IOException {
     if (response.isCommitted()) {
       return;
     }

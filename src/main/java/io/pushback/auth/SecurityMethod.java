@@ -42,7 +42,10 @@ public enum SecurityMethod {
     return wireName;
   }
 
-  /** The settings of this method that hold secrets, which rotation replaces and which are never shown twice. */
+  /**
+   * The settings of this method that hold secrets, which rotation replaces and which are never
+   * shown twice.
+   */
   public List<String> secretFields() {
     return secretFields;
   }
@@ -55,8 +58,7 @@ public enum SecurityMethod {
       }
     }
     throw new InvalidSettingException(
-        SecuritySettings.METHOD,
-        "expected one of " + names() + " but found " + describe(wireName));
+        SecuritySettings.METHOD, "expected one of " + names() + " but found " + describe(wireName));
   }
 
   static String names() {

@@ -8,9 +8,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The complete settings of one credential of one security method: the method's public settings and its secrets.
- * Validated when built; immutable and thread-safe. The same field names serve the admin API, the store and the
- * filter's init parameters, and {@link #parse} is the one place that reads them.
+ * The complete settings of one credential of one security method: the method's public settings and
+ * its secrets. Validated when built; immutable and thread-safe. The same field names serve the
+ * admin API, the store and the filter's init parameters, and {@link #parse} is the one place that
+ * reads them.
  */
 public sealed interface SecuritySettings {
   String METHOD = "method";
@@ -33,10 +34,15 @@ public sealed interface SecuritySettings {
   /** The method these settings configure. */
   SecurityMethod method();
 
-  /** The settings that are not secret, by field name, as the API shows them and the store keeps them. */
+  /**
+   * The settings that are not secret, by field name, as the API shows them and the store keeps
+   * them.
+   */
   Map<String, String> publicFields();
 
-  /** The secret settings, by field name; only for storing and for the one answer that creates them. */
+  /**
+   * The secret settings, by field name; only for storing and for the one answer that creates them.
+   */
   Map<String, Secret> secretFields();
 
   /** {@code Authorization: Basic base64(username:password)}. */
@@ -89,13 +95,16 @@ public sealed interface SecuritySettings {
   }
 
   /**
-   * An HMAC in a header of configurable name, encoding and prefix, over the signed content: the raw body bytes, or a
-   * template such as {@code {timestamp}.{body}} when a timestamp header makes the signature expire.
+   * An HMAC in a header of configurable name, encoding and prefix, over the signed content: the raw
+   * body bytes, or a template such as {@code {timestamp}.{body}} when a timestamp header makes the
+   * signature expire.
    *
-   * @param timestampHeader the header holding the signing time in epoch seconds, if the signature has one
+   * @param timestampHeader the header holding the signing time in epoch seconds, if the signature
+   *     has one
    * @param toleranceSeconds how far that time may be from now, either way
    * @param signedContent a template over {@code {id}}, {@code {timestamp}} and {@code {body}}
-   * @param idHeader the header holding the message id that {@code {id}} stands for, if the template uses it
+   * @param idHeader the header holding the message id that {@code {id}} stands for, if the template
+   *     uses it
    */
   record Signature(
       String header,
@@ -119,22 +128,30 @@ public sealed interface SecuritySettings {
       timestampHeader.ifPresent(name -> requireHeaderName(TIMESTAMP_HEADER, name));
       idHeader.ifPresent(name -> requireHeaderName(ID_HEADER, name));
       if (toleranceSeconds < 1 || toleranceSeconds > 86_400) {
-        throw new InvalidSettingException(TOLERANCE_SECONDS, "expected 1 to 86400 seconds but found " + toleranceSeconds);
+        throw new InvalidSettingException(
+            TOLERANCE_SECONDS, "expected 1 to 86400 seconds but found " + toleranceSeconds);
       }
       if (signedContent.usesTimestamp() && timestampHeader.isEmpty()) {
-        throw new InvalidSettingException(SIGNED_CONTENT, "uses {timestamp} but no timestampHeader is set");
+        throw new InvalidSettingException(
+            SIGNED_CONTENT, "uses {timestamp} but no timestampHeader is set");
       }
       if (signedContent.usesId() && idHeader.isEmpty()) {
         throw new InvalidSettingException(SIGNED_CONTENT, "uses {id} but no idHeader is set");
       }
       if (timestampHeader.isPresent() && !signedContent.usesTimestamp()) {
         throw new InvalidSettingException(
-            SIGNED_CONTENT, "must contain {timestamp} when a timestampHeader is set, or the time is not signed");
+            SIGNED_CONTENT,
+            "must contain {timestamp} when a timestampHeader is set, or the time is not signed");
       }
     }
 
     /** A signature of the raw body alone, without timestamp. */
-    public Signature(String header, HmacAlgorithm algorithm, SignatureEncoding encoding, String prefix, Secret secret) {
+    public Signature(
+        String header,
+        HmacAlgorithm algorithm,
+        SignatureEncoding encoding,
+        String prefix,
+        Secret secret) {
       this(
           header,
           algorithm,
@@ -167,10 +184,11 @@ public sealed interface SecuritySettings {
       fields.put(ENCODING, encoding.settingName());
       fields.put(PREFIX, prefix);
       fields.put(SIGNED_CONTENT, signedContent.template());
-      timestampHeader.ifPresent(name -> {
-        fields.put(TIMESTAMP_HEADER, name);
-        fields.put(TOLERANCE_SECONDS, Long.toString(toleranceSeconds));
-      });
+      timestampHeader.ifPresent(
+          name -> {
+            fields.put(TIMESTAMP_HEADER, name);
+            fields.put(TOLERANCE_SECONDS, Long.toString(toleranceSeconds));
+          });
       idHeader.ifPresent(name -> fields.put(ID_HEADER, name));
       return fields;
     }
@@ -188,7 +206,8 @@ public sealed interface SecuritySettings {
     public Bearer {
       Objects.requireNonNull(token, TOKEN);
       if (!B64TOKEN.matcher(token.reveal()).matches()) {
-        throw new InvalidSettingException(TOKEN, "must use only the characters RFC 6750 allows in a bearer token");
+        throw new InvalidSettingException(
+            TOKEN, "must use only the characters RFC 6750 allows in a bearer token");
       }
     }
 
@@ -209,8 +228,9 @@ public sealed interface SecuritySettings {
   }
 
   /**
-   * Reads settings by field name; {@code field} answers null for a field that is not set. Unset optional fields take
-   * their documented defaults; a missing or unusable field throws {@link InvalidSettingException} naming it.
+   * Reads settings by field name; {@code field} answers null for a field that is not set. Unset
+   * optional fields take their documented defaults; a missing or unusable field throws {@link
+   * InvalidSettingException} naming it.
    */
   static SecuritySettings parse(Function<String, String> field) {
     SecurityMethod method = SecurityMethod.fromWireName(field.apply(METHOD));
@@ -236,7 +256,9 @@ public sealed interface SecuritySettings {
         timestampHeader,
         wholeNumber(TOLERANCE_SECONDS, field.apply(TOLERANCE_SECONDS), DEFAULT_TOLERANCE_SECONDS),
         template == null || template.isEmpty()
-            ? (timestampHeader.isPresent() ? SignedContent.TIMESTAMP_DOT_BODY : SignedContent.BODY_ONLY)
+            ? (timestampHeader.isPresent()
+                ? SignedContent.TIMESTAMP_DOT_BODY
+                : SignedContent.BODY_ONLY)
             : SignedContent.parse(SIGNED_CONTENT, template),
         optional(field.apply(ID_HEADER)));
   }

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * An HMAC of the signed content in a header of configurable name. The reference value is {@code
- * Base64(HMAC-SHA256(secret, body))} over the raw body bytes, standard alphabet with padding, as the source documents'
- * code computes. With a timestamp header the timestamp is signed too, and a signature older or newer than the
- * tolerance is {@link Verdict.Reason#STALE}.
+ * Base64(HMAC-SHA256(secret, body))} over the raw body bytes, standard alphabet with padding, as
+ * the source documents' code computes. With a timestamp header the timestamp is signed too, and a
+ * signature older or newer than the tolerance is {@link Verdict.Reason#STALE}.
  */
 final class SignatureVerifier implements Verifier {
   private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,12}");
@@ -36,13 +36,15 @@ final class SignatureVerifier implements Verifier {
       return Verdict.rejected(Verdict.Reason.MALFORMED);
     }
     HmacAlgorithm algorithm = settings.algorithm();
-    Optional<byte[]> presented = settings.encoding().decode(value.substring(prefix.length()), algorithm.macLength());
+    Optional<byte[]> presented =
+        settings.encoding().decode(value.substring(prefix.length()), algorithm.macLength());
     if (presented.isEmpty()) {
       return Verdict.rejected(Verdict.Reason.MALFORMED);
     }
     String timestamp = "";
     if (settings.timestampHeader().isPresent()) {
-      Optional<Verdict.Rejected> problem = checkTimestamp(headers, settings.timestampHeader().get());
+      Optional<Verdict.Rejected> problem =
+          checkTimestamp(headers, settings.timestampHeader().get());
       if (problem.isPresent()) {
         return problem.get();
       }

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a signature covers: a template over {@code {id}}, {@code {timestamp}} and {@code {body}}, such as {@code
- * {timestamp}.{body}} (Stripe) or {@code v0:{timestamp}:{body}} (Slack). The body is always signed, exactly once, as
- * raw bytes; the other parts are US-ASCII header values. Immutable.
+ * What a signature covers: a template over {@code {id}}, {@code {timestamp}} and {@code {body}},
+ * such as {@code {timestamp}.{body}} (Stripe) or {@code v0:{timestamp}:{body}} (Slack). The body is
+ * always signed, exactly once, as raw bytes; the other parts are US-ASCII header values. Immutable.
  */
 public final class SignedContent {
   /** The raw body alone: the source documents' scheme. */
   public static final SignedContent BODY_ONLY = parse(SecuritySettings.SIGNED_CONTENT, "{body}");
+
   /** The default when a timestamp header is set. */
-  public static final SignedContent TIMESTAMP_DOT_BODY = parse(SecuritySettings.SIGNED_CONTENT, "{timestamp}.{body}");
+  public static final SignedContent TIMESTAMP_DOT_BODY =
+      parse(SecuritySettings.SIGNED_CONTENT, "{timestamp}.{body}");
 
   private static final String BODY = "{body}";
   private static final String TIMESTAMP = "{timestamp}";
@@ -29,7 +31,10 @@ public final class SignedContent {
     this.parts = List.copyOf(parts);
   }
 
-  /** Parses {@code template}; throws naming {@code field} when it has an unknown placeholder or no single body. */
+  /**
+   * Parses {@code template}; throws naming {@code field} when it has an unknown placeholder or no
+   * single body.
+   */
   public static SignedContent parse(String field, String template) {
     Objects.requireNonNull(template, "template");
     List<String> parts = new ArrayList<>();
@@ -45,7 +50,8 @@ public final class SignedContent {
         parts.add(template.substring(position, open));
       }
       int close = template.indexOf('}', open);
-      String placeholder = close < 0 ? template.substring(open) : template.substring(open, close + 1);
+      String placeholder =
+          close < 0 ? template.substring(open) : template.substring(open, close + 1);
       if (!placeholder.equals(BODY) && !placeholder.equals(TIMESTAMP) && !placeholder.equals(ID)) {
         throw new InvalidSettingException(
             field, "'" + placeholder + "' is not a placeholder; use {id}, {timestamp} and {body}");
@@ -72,7 +78,10 @@ public final class SignedContent {
     return parts.contains(ID);
   }
 
-  /** The bytes to sign: the template with {@code id} and {@code timestamp} filled in and the raw body in place. */
+  /**
+   * The bytes to sign: the template with {@code id} and {@code timestamp} filled in and the raw
+   * body in place.
+   */
   byte[] render(String id, String timestamp, byte[] body) {
     if (parts.size() == 1) {
       return body;

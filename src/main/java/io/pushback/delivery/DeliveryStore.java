@@ -21,12 +21,16 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Delivery rows. Every write goes through the {@link DeliveryWriter} and is committed before the method returns;
- * reads go straight to the pool. Thread-safe.
+ * Delivery rows. Every write goes through the {@link DeliveryWriter} and is committed before the
+ * method returns; reads go straight to the pool. Thread-safe.
  */
 public final class DeliveryStore {
   private static final TypeReference<List<List<String>>> HEADER_PAIRS = new TypeReference<>() {};
-  /** Pruning old rejections costs a scan of the kept ones: do it every so many rejections, not every one. */
+
+  /**
+   * Pruning old rejections costs a scan of the kept ones: do it every so many rejections, not every
+   * one.
+   */
   private static final int PRUNE_EVERY = 64;
 
   private final Database database;
@@ -36,10 +40,15 @@ public final class DeliveryStore {
   private final int keptRejections;
 
   /**
-   * @param keptRejections how many rejected deliveries are kept per endpoint; older ones are deleted, and every
-   *     rejection is still counted
+   * @param keptRejections how many rejected deliveries are kept per endpoint; older ones are
+   *     deleted, and every rejection is still counted
    */
-  public DeliveryStore(Database database, DeliveryWriter writer, ObjectMapper json, Clock clock, int keptRejections) {
+  public DeliveryStore(
+      Database database,
+      DeliveryWriter writer,
+      ObjectMapper json,
+      Clock clock,
+      int keptRejections) {
     this.database = database;
     this.writer = writer;
     this.json = json;
@@ -48,9 +57,10 @@ public final class DeliveryStore {
   }
 
   /**
-   * Records a verified request as pending and returns once committed. With an idempotency key already stored for the
-   * endpoint, stores nothing and returns the earlier delivery. A {@code lease} marks a delivery whose saga runs now on
-   * this node (sync); without one, the workers take it (async).
+   * Records a verified request as pending and returns once committed. With an idempotency key
+   * already stored for the endpoint, stores nothing and returns the earlier delivery. A {@code
+   * lease} marks a delivery whose saga runs now on this node (sync); without one, the workers take
+   * it (async).
    */
   public Recorded recordPending(NewDelivery delivery, Optional<Lease> lease) {
     long now = clock.millis();
@@ -66,24 +76,33 @@ public final class DeliveryStore {
           if (id.isPresent()) {
             return new Recorded(id.get(), false, Outcome.PENDING);
           }
-          return h.createQuery("SELECT id, outcome FROM delivery WHERE endpoint_id = ? AND idempotency_key = ?")
+          return h.createQuery(
+                  "SELECT id, outcome FROM delivery WHERE endpoint_id = ? AND idempotency_key = ?")
               .bind(0, delivery.endpointId())
               .bind(1, delivery.idempotencyKey().orElseThrow())
-              .map((rs, ctx) -> new Recorded(rs.getLong("id"), true, Outcome.fromWireName(rs.getString("outcome"))))
+              .map(
+                  (rs, ctx) ->
+                      new Recorded(
+                          rs.getLong("id"), true, Outcome.fromWireName(rs.getString("outcome"))))
               .one();
         });
   }
 
   /**
-   * Records a refused request and counts it; keeps only the newest rejections of the endpoint, so that a flood of bad
-   * requests cannot fill the disk.
+   * Records a refused request and counts it; keeps only the newest rejections of the endpoint, so
+   * that a flood of bad requests cannot fill the disk.
    */
   public long recordRejected(NewDelivery delivery) {
     long now = clock.millis();
     String headers = writeHeaders(delivery.redactedHeaders());
     return writer.write(
         h -> {
-          long id = insert(h, delivery, headers, now).bind(15, (String) null).bind(16, (Long) null).mapTo(Long.class).one();
+          long id =
+              insert(h, delivery, headers, now)
+                  .bind(15, (String) null)
+                  .bind(16, (Long) null)
+                  .mapTo(Long.class)
+                  .one();
           long total =
               h.createQuery(
                       "INSERT INTO rejection_count (endpoint_id, total) VALUES (?, 1) ON CONFLICT (endpoint_id)"
@@ -101,11 +120,12 @@ public final class DeliveryStore {
   /** How many requests to {@code endpointId} were ever rejected, including those no longer kept. */
   public long rejectionCount(long endpointId) {
     return database.withHandle(
-        h -> h.createQuery("SELECT total FROM rejection_count WHERE endpoint_id = ?")
-            .bind(0, endpointId)
-            .mapTo(Long.class)
-            .findOne()
-            .orElse(0L));
+        h ->
+            h.createQuery("SELECT total FROM rejection_count WHERE endpoint_id = ?")
+                .bind(0, endpointId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
   }
 
   private Query insert(Handle h, NewDelivery delivery, String headers, long now) {
@@ -143,123 +163,143 @@ public final class DeliveryStore {
   }
 
   /** Records how a saga run ended for good, counting the attempt and releasing any lease. */
-  public void finish(long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
+  public void finish(
+      long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
     long now = clock.millis();
     writer.write(
-        h -> h.createUpdate(
-                "UPDATE delivery SET outcome = ?, status = COALESCE(status, ?), reason = ?, saga_result = ?,"
-                    + " attempts = attempts + 1, updated_at = ?, lease_owner = NULL, lease_until = NULL"
-                    + " WHERE id = ?")
-            .bind(0, outcome.wireName())
-            .bind(1, status)
-            .bind(2, reason.orElse(null))
-            .bind(3, sagaResult.orElse(null))
-            .bind(4, now)
-            .bind(5, id)
-            .execute());
+        h ->
+            h.createUpdate(
+                    "UPDATE delivery SET outcome = ?, status = COALESCE(status, ?), reason = ?, saga_result = ?,"
+                        + " attempts = attempts + 1, updated_at = ?, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE id = ?")
+                .bind(0, outcome.wireName())
+                .bind(1, status)
+                .bind(2, reason.orElse(null))
+                .bind(3, sagaResult.orElse(null))
+                .bind(4, now)
+                .bind(5, id)
+                .execute());
   }
 
   /** Counts a failed attempt and schedules the next at {@code next}, releasing the lease. */
   public void retryLater(long id, Instant next, String reason) {
     long now = clock.millis();
     writer.write(
-        h -> h.createUpdate(
-                "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?, reason = ?, updated_at = ?,"
-                    + " lease_owner = NULL, lease_until = NULL WHERE id = ?")
-            .bind(0, next.toEpochMilli())
-            .bind(1, reason)
-            .bind(2, now)
-            .bind(3, id)
-            .execute());
+        h ->
+            h.createUpdate(
+                    "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?, reason = ?, updated_at = ?,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE id = ?")
+                .bind(0, next.toEpochMilli())
+                .bind(1, reason)
+                .bind(2, now)
+                .bind(3, id)
+                .execute());
   }
 
   /** Records that the first {@code steps} steps of the delivery's step saga completed. */
   public void completeSteps(long id, int steps) {
     writer.write(
-        h -> h.createUpdate("UPDATE delivery SET completed_steps = ?, updated_at = ? WHERE id = ?")
-            .bind(0, steps)
-            .bind(1, clock.millis())
-            .bind(2, id)
-            .execute());
+        h ->
+            h.createUpdate("UPDATE delivery SET completed_steps = ?, updated_at = ? WHERE id = ?")
+                .bind(0, steps)
+                .bind(1, clock.millis())
+                .bind(2, id)
+                .execute());
   }
 
   /**
-   * Claims up to {@code limit} pending deliveries that are due and not leased, for {@code lease}. On PostgreSQL rows
-   * another node is claiming are skipped ({@code FOR UPDATE SKIP LOCKED}), so nodes never claim the same delivery.
+   * Claims up to {@code limit} pending deliveries that are due and not leased, for {@code lease}.
+   * On PostgreSQL rows another node is claiming are skipped ({@code FOR UPDATE SKIP LOCKED}), so
+   * nodes never claim the same delivery.
    */
   public List<Delivery> claimDue(int limit, Lease lease) {
     long now = clock.millis();
     String lock = database.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     return writer.write(
-        h -> h.createQuery(
-                "UPDATE delivery SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM delivery"
-                    + " WHERE outcome = 'pending' AND next_attempt_at <= ?"
-                    + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"
-                    + lock
-                    + ") RETURNING *")
-            .bind(0, lease.owner())
-            .bind(1, lease.until().toEpochMilli())
-            .bind(2, now)
-            .bind(3, now)
-            .bind(4, limit)
-            .map(this::delivery)
-            .list());
+        h ->
+            h.createQuery(
+                    "UPDATE delivery SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM delivery"
+                        + " WHERE outcome = 'pending' AND next_attempt_at <= ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"
+                        + lock
+                        + ") RETURNING *")
+                .bind(0, lease.owner())
+                .bind(1, lease.until().toEpochMilli())
+                .bind(2, now)
+                .bind(3, now)
+                .bind(4, limit)
+                .map(this::delivery)
+                .list());
   }
 
   /**
-   * Extends to {@code until} the leases {@code owner} still holds on the pending deliveries {@code ids}, whose sagas
-   * it is running: a saga that outlasts its lease must not be claimed and run a second time meanwhile.
+   * Extends to {@code until} the leases {@code owner} still holds on the pending deliveries {@code
+   * ids}, whose sagas it is running: a saga that outlasts its lease must not be claimed and run a
+   * second time meanwhile.
    */
   public int renewLeases(String owner, Collection<Long> ids, Instant until) {
     if (ids.isEmpty()) {
       return 0;
     }
     return writer.write(
-        h -> h.createUpdate(
-                "UPDATE delivery SET lease_until = :until WHERE lease_owner = :owner AND outcome = 'pending'"
-                    + " AND id IN (<ids>)")
-            .bind("until", until.toEpochMilli())
-            .bind("owner", owner)
-            .bindList("ids", List.copyOf(ids))
-            .execute());
-  }
-
-  /** Gives back the leases {@code owner} holds on pending deliveries, so another node can take them at once. */
-  public int releaseLeases(String owner) {
-    return writer.write(
-        h -> h.createUpdate(
-                "UPDATE delivery SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND outcome = 'pending'")
-            .bind(0, owner)
-            .execute());
+        h ->
+            h.createUpdate(
+                    "UPDATE delivery SET lease_until = :until WHERE lease_owner = :owner AND outcome = 'pending'"
+                        + " AND id IN (<ids>)")
+                .bind("until", until.toEpochMilli())
+                .bind("owner", owner)
+                .bindList("ids", List.copyOf(ids))
+                .execute());
   }
 
   /**
-   * Schedules delivery {@code id} to run its saga again from the first step, with a fresh count of attempts; false when it was rejected (it never
-   * passed verification) or is already pending.
+   * Gives back the leases {@code owner} holds on pending deliveries, so another node can take them
+   * at once.
+   */
+  public int releaseLeases(String owner) {
+    return writer.write(
+        h ->
+            h.createUpdate(
+                    "UPDATE delivery SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND outcome = 'pending'")
+                .bind(0, owner)
+                .execute());
+  }
+
+  /**
+   * Schedules delivery {@code id} to run its saga again from the first step, with a fresh count of
+   * attempts; false when it was rejected (it never passed verification) or is already pending.
    */
   public boolean replay(long id) {
     long now = clock.millis();
     return writer.write(
-            h -> h.createUpdate(
-                    "UPDATE delivery SET outcome = 'pending', next_attempt_at = ?, completed_steps = 0, attempts = 0, reason = NULL,"
-                        + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
-                        + " WHERE id = ? AND outcome IN ('succeeded', 'failed', 'dead')")
-                .bind(0, now)
-                .bind(1, now)
-                .bind(2, id)
-                .execute())
+            h ->
+                h.createUpdate(
+                        "UPDATE delivery SET outcome = 'pending', next_attempt_at = ?, completed_steps = 0, attempts = 0, reason = NULL,"
+                            + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
+                            + " WHERE id = ? AND outcome IN ('succeeded', 'failed', 'dead')")
+                    .bind(0, now)
+                    .bind(1, now)
+                    .bind(2, id)
+                    .execute())
         == 1;
   }
 
   public Optional<Delivery> find(long id) {
     return database.withHandle(
-        h -> h.createQuery("SELECT * FROM delivery WHERE id = ?").bind(0, id).map(this::delivery).findOne());
+        h ->
+            h.createQuery("SELECT * FROM delivery WHERE id = ?")
+                .bind(0, id)
+                .map(this::delivery)
+                .findOne());
   }
 
   /** How many deliveries are pending: the queue depth. */
   public long pendingCount() {
     return database.withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM delivery WHERE outcome = 'pending'").mapTo(Long.class).one());
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM delivery WHERE outcome = 'pending'")
+                .mapTo(Long.class)
+                .one());
   }
 
   /** The newest deliveries of an endpoint first, optionally only those with {@code outcome}. */
@@ -291,7 +331,8 @@ public final class DeliveryStore {
   private List<RequestHeaders.Header> readHeaders(String text) {
     try {
       List<RequestHeaders.Header> headers = new ArrayList<>();
-      json.readValue(text, HEADER_PAIRS).forEach(p -> headers.add(new RequestHeaders.Header(p.get(0), p.get(1))));
+      json.readValue(text, HEADER_PAIRS)
+          .forEach(p -> headers.add(new RequestHeaders.Header(p.get(0), p.get(1))));
       return headers;
     } catch (JsonProcessingException e) {
       throw new PushbackException("column headers does not hold a JSON list of pairs", e);

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: one writer thread takes every waiting write off a queue and commits them in one transaction, then
- * wakes each caller. A caller returns only after the transaction holding its write committed, so durability (one
- * fsync per transaction) is paid once per batch instead of once per request. A batch that fails is retried one
- * write per transaction, so one bad write cannot fail its neighbours. Thread-safe.
+ * Group commit: one writer thread takes every waiting write off a queue and commits them in one
+ * transaction, then wakes each caller. A caller returns only after the transaction holding its
+ * write committed, so durability (one fsync per transaction) is paid once per batch instead of once
+ * per request. A batch that fails is retried one write per transaction, so one bad write cannot
+ * fail its neighbours. Thread-safe.
  */
 public final class DeliveryWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWriter.class);
@@ -34,7 +35,10 @@ public final class DeliveryWriter implements AutoCloseable {
   private final Thread thread;
   private volatile boolean open = true;
 
-  /** A writer whose callers wait at most {@code timeout} for their commit before the store counts as unavailable. */
+  /**
+   * A writer whose callers wait at most {@code timeout} for their commit before the store counts as
+   * unavailable.
+   */
   public DeliveryWriter(Database database, Duration timeout) {
     this.database = database;
     this.timeout = timeout;
@@ -45,8 +49,8 @@ public final class DeliveryWriter implements AutoCloseable {
 
   /**
    * Runs {@code work} in the next batch and returns its result once committed. Throws {@link
-   * StoreUnavailableException} when the batch failed or did not commit in time (the write may still commit later),
-   * and {@link DuplicateException} when {@code work} broke a unique key.
+   * StoreUnavailableException} when the batch failed or did not commit in time (the write may still
+   * commit later), and {@link DuplicateException} when {@code work} broke a unique key.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
     if (!open) {

@@ -2,7 +2,10 @@ package io.pushback.endpoint;
 
 import java.util.Locale;
 
-/** When an endpoint answers: after its saga ran ({@code sync}), or as soon as the delivery is stored ({@code async}). */
+/**
+ * When an endpoint answers: after its saga ran ({@code sync}), or as soon as the delivery is stored
+ * ({@code async}).
+ */
 public enum DeliveryMode {
   SYNC,
   ASYNC;

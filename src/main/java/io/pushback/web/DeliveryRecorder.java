@@ -10,9 +10,9 @@ import io.pushback.delivery.Delivery;
 import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.Lease;
-import io.pushback.delivery.Recorded;
 import io.pushback.delivery.NewDelivery;
 import io.pushback.delivery.Outcome;
+import io.pushback.delivery.Recorded;
 import io.pushback.endpoint.Site;
 import io.pushback.endpoint.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes delivery rows for pushback requests that reached a known endpoint, with every credential header redacted,
- * and logs one line per outcome. As the filter's {@link AuthListener} it records refusals; a refusal that cannot be
- * recorded is logged and still answered. Thread-safe.
+ * Writes delivery rows for pushback requests that reached a known endpoint, with every credential
+ * header redacted, and logs one line per outcome. As the filter's {@link AuthListener} it records
+ * refusals; a refusal that cannot be recorded is logged and still answered. Thread-safe.
  */
 final class DeliveryRecorder implements AuthListener {
-  /** The body kept for a rejected request: enough to diagnose a sender, not enough to fill a disk. */
+  /**
+   * The body kept for a rejected request: enough to diagnose a sender, not enough to fill a disk.
+   */
   static final int REJECTED_BODY_BYTES = 65_536;
 
   /** Headers redacted whatever the method: they carry credentials for someone. */
@@ -53,7 +55,11 @@ final class DeliveryRecorder implements AuthListener {
   }
 
   @Override
-  public void rejected(HttpServletRequest request, InboundRequest inbound, Verifier verifier, Verdict.Rejected verdict) {
+  public void rejected(
+      HttpServletRequest request,
+      InboundRequest inbound,
+      Verifier verifier,
+      Verdict.Rejected verdict) {
     DeliveryTarget target = DeliveryTarget.of(request);
     byte[] body = inbound.body();
     recordRefusal(
@@ -74,7 +80,8 @@ final class DeliveryRecorder implements AuthListener {
   }
 
   @Override
-  public void tooLarge(HttpServletRequest request, RequestHeaders headers, Verifier verifier, long limit) {
+  public void tooLarge(
+      HttpServletRequest request, RequestHeaders headers, Verifier verifier, long limit) {
     DeliveryTarget target = DeliveryTarget.of(request);
     recordRefusal(
         target,
@@ -93,18 +100,29 @@ final class DeliveryRecorder implements AuthListener {
             Optional.empty()));
   }
 
-  /** Records a verified request that failed before its saga could run (a malformed body); may throw. */
-  long recordBadRequest(DeliveryTarget target, InboundRequest inbound, String contentType, String reason) {
+  /**
+   * Records a verified request that failed before its saga could run (a malformed body); may throw.
+   */
+  long recordBadRequest(
+      DeliveryTarget target, InboundRequest inbound, String contentType, String reason) {
     long id =
         deliveries.recordRejected(
-            accepted(target, inbound, contentType, Outcome.REJECTED, Optional.of(reason), Optional.of(400), null, null));
+            accepted(
+                target,
+                inbound,
+                contentType,
+                Outcome.REJECTED,
+                Optional.of(reason),
+                Optional.of(400),
+                null,
+                null));
     logOutcome(id, target.endpoint().id(), Outcome.REJECTED, 400, reason);
     return id;
   }
 
   /**
-   * Records a verified request as pending, committed before this returns; a duplicate of an earlier idempotency key
-   * returns that delivery instead. Throws {@link StoreUnavailableException}.
+   * Records a verified request as pending, committed before this returns; a duplicate of an earlier
+   * idempotency key returns that delivery instead. Throws {@link StoreUnavailableException}.
    */
   Recorded recordPending(
       DeliveryTarget target,
@@ -116,12 +134,21 @@ final class DeliveryRecorder implements AuthListener {
     // A sync delivery's status is known when its saga ends; an async one is answered 202 now.
     Optional<Integer> status = lease.isPresent() ? Optional.empty() : Optional.of(202);
     return deliveries.recordPending(
-        accepted(target, inbound, contentType, Outcome.PENDING, Optional.empty(), status, parameters, idempotencyKey),
+        accepted(
+            target,
+            inbound,
+            contentType,
+            Outcome.PENDING,
+            Optional.empty(),
+            status,
+            parameters,
+            idempotencyKey),
         lease);
   }
 
   /** The request's headers as a saga may see them: without any that carry a credential. */
-  static List<RequestHeaders.Header> nonCredentialHeaders(RequestHeaders headers, Verifier verifier) {
+  static List<RequestHeaders.Header> nonCredentialHeaders(
+      RequestHeaders headers, Verifier verifier) {
     Set<String> credentials = credentialHeaders(verifier);
     return headers.lines().stream()
         .filter(line -> !credentials.contains(HeaderNames.normalize(line.name())))
@@ -155,18 +182,27 @@ final class DeliveryRecorder implements AuthListener {
   private void recordRefusal(DeliveryTarget target, NewDelivery delivery) {
     try {
       long id = deliveries.recordRejected(delivery);
-      logOutcome(id, target.endpoint().id(), Outcome.REJECTED, delivery.status().orElse(0), delivery.reason().orElse(""));
+      logOutcome(
+          id,
+          target.endpoint().id(),
+          Outcome.REJECTED,
+          delivery.status().orElse(0),
+          delivery.reason().orElse(""));
     } catch (StoreUnavailableException e) {
       LOG.warn(
-          "could not record a refused request to endpoint {}: {}", target.endpoint().id(), e.getMessage());
+          "could not record a refused request to endpoint {}: {}",
+          target.endpoint().id(),
+          e.getMessage());
     }
   }
 
-  private static void logOutcome(long id, long endpointId, Outcome outcome, int status, String reason) {
+  private static void logOutcome(
+      long id, long endpointId, Outcome outcome, int status, String reason) {
     DeliveryLog.outcome(id, endpointId, outcome, status, reason);
   }
 
-  private static List<RequestHeaders.Header> redactedHeaders(RequestHeaders headers, Verifier verifier) {
+  private static List<RequestHeaders.Header> redactedHeaders(
+      RequestHeaders headers, Verifier verifier) {
     return headers.redacted(credentialHeaders(verifier), Delivery.REDACTED);
   }
 

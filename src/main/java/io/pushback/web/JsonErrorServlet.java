@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The container's error page: whatever the container itself refuses (an unmapped path, an ambiguous URI, an uncaught
- * exception) is answered as JSON too, with a fixed code per status and nothing internal. Thread-safe.
+ * The container's error page: whatever the container itself refuses (an unmapped path, an ambiguous
+ * URI, an uncaught exception) is answered as JSON too, with a fixed code per status and nothing
+ * internal. Thread-safe.
  */
 final class JsonErrorServlet extends HttpServlet {
   /** Where {@code web.xml} and the embedded server send errors. */
@@ -30,7 +31,8 @@ final class JsonErrorServlet extends HttpServlet {
           503, "unavailable");
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int code = status instanceof Integer value ? value : 404;
     String error = CODES.getOrDefault(code, code >= 500 ? "internal_error" : "error");

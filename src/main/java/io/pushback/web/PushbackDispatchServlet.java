@@ -26,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records and runs a verified pushback request. It stands behind {@link PushbackAuthFilter} with {@link
- * EndpointResolver}, which have already answered everything but a verified POST to a known endpoint. Thread-safe.
+ * Records and runs a verified pushback request. It stands behind {@link PushbackAuthFilter} with
+ * {@link EndpointResolver}, which have already answered everything but a verified POST to a known
+ * endpoint. Thread-safe.
  */
 final class PushbackDispatchServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -63,13 +64,16 @@ final class PushbackDispatchServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     DeliveryTarget target = DeliveryTarget.of(request);
     Endpoint endpoint = target.endpoint();
-    InboundRequest inbound = (InboundRequest) request.getAttribute(PushbackAuthFilter.INBOUND_REQUEST_ATTRIBUTE);
+    InboundRequest inbound =
+        (InboundRequest) request.getAttribute(PushbackAuthFilter.INBOUND_REQUEST_ATTRIBUTE);
     Optional<String> contentType = Optional.ofNullable(request.getContentType());
     try {
-      // 1. Parse the verified body and the idempotency key; a malformed one is the sender's mistake.
+      // 1. Parse the verified body and the idempotency key; a malformed one is the sender's
+      // mistake.
       Map<String, Object> parsed;
       Optional<String> key;
       try {
@@ -81,12 +85,19 @@ final class PushbackDispatchServlet extends HttpServlet {
         return;
       }
 
-      // 2. Commit the delivery before anything can acknowledge it; a duplicate key finds the first delivery.
+      // 2. Commit the delivery before anything can acknowledge it; a duplicate key finds the first
+      // delivery.
       boolean sync = endpoint.mode() == DeliveryMode.SYNC;
-      Optional<Lease> syncLease = sync ? Optional.of(new Lease(nodeId, clock.instant().plus(lease))) : Optional.empty();
+      Optional<Lease> syncLease =
+          sync ? Optional.of(new Lease(nodeId, clock.instant().plus(lease))) : Optional.empty();
       Recorded recorded =
           recorder.recordPending(
-              target, inbound, contentType.orElse(null), answers.render(parsed), key.orElse(null), syncLease);
+              target,
+              inbound,
+              contentType.orElse(null),
+              answers.render(parsed),
+              key.orElse(null),
+              syncLease);
       if (recorded.duplicate()) {
         answerFor(response, recorded.id(), recorded.outcome());
         return;
@@ -115,21 +126,34 @@ final class PushbackDispatchServlet extends HttpServlet {
       } finally {
         worker.stopRenewing(recorded.id());
       }
-      answerFor(response, recorded.id(), result == SagaExecution.Result.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED);
+      answerFor(
+          response,
+          recorded.id(),
+          result == SagaExecution.Result.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED);
     } catch (StoreUnavailableException e) {
-      LOG.warn("store unavailable, refusing a delivery to endpoint {}: {}", endpoint.id(), e.getMessage());
+      LOG.warn(
+          "store unavailable, refusing a delivery to endpoint {}: {}",
+          endpoint.id(),
+          e.getMessage());
       response.setHeader("Retry-After", EndpointResolver.RETRY_AFTER_SECONDS);
       ErrorAnswer.UNAVAILABLE.send(response);
     }
   }
 
   /** The answer for delivery {@code id} standing at {@code outcome}; also what a duplicate gets. */
-  private void answerFor(HttpServletResponse response, long id, Outcome outcome) throws IOException {
+  private void answerFor(HttpServletResponse response, long id, Outcome outcome)
+      throws IOException {
     String delivery = String.valueOf(id);
     switch (outcome) {
-      case SUCCEEDED -> answers.send(response, 200, JsonAnswers.fields("status", "success", "delivery", delivery));
-      case PENDING -> answers.send(response, 202, JsonAnswers.fields("status", "accepted", "delivery", delivery));
-      default -> answers.send(response, 500, JsonAnswers.fields("error", "saga_failed", "delivery", delivery));
+      case SUCCEEDED ->
+          answers.send(
+              response, 200, JsonAnswers.fields("status", "success", "delivery", delivery));
+      case PENDING ->
+          answers.send(
+              response, 202, JsonAnswers.fields("status", "accepted", "delivery", delivery));
+      default ->
+          answers.send(
+              response, 500, JsonAnswers.fields("error", "saga_failed", "delivery", delivery));
     }
   }
 
@@ -147,7 +171,8 @@ final class PushbackDispatchServlet extends HttpServlet {
     }
     String key = values.get(0).value().strip();
     if (key.length() > MAX_IDEMPOTENCY_KEY) {
-      throw new BadRequestException("the idempotency key is longer than " + MAX_IDEMPOTENCY_KEY + " characters");
+      throw new BadRequestException(
+          "the idempotency key is longer than " + MAX_IDEMPOTENCY_KEY + " characters");
     }
     return Optional.of(key);
   }

@@ -22,13 +22,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parameters a saga receives: the query string merged with a form or JSON body. Parsed strictly, only after the
- * credentials were verified: a body that claims JSON or form encoding and is malformed is a {@link
- * BadRequestException}. Thread-safe.
+ * The parameters a saga receives: the query string merged with a form or JSON body. Parsed
+ * strictly, only after the credentials were verified: a body that claims JSON or form encoding and
+ * is malformed is a {@link BadRequestException}. Thread-safe.
  */
 final class RequestParameters {
   private static final String FORM = "application/x-www-form-urlencoded";
-  private static final Pattern CHARSET = Pattern.compile(";\\s*charset=\"?([^\";\\s]+)\"?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHARSET =
+      Pattern.compile(";\\s*charset=\"?([^\";\\s]+)\"?", Pattern.CASE_INSENSITIVE);
 
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
@@ -68,8 +69,11 @@ final class RequestParameters {
       tree = json.readTree(body);
     } catch (JsonProcessingException e) {
       throw new BadRequestException(
-          "the JSON body is malformed at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr(), e);
+          "the JSON body is malformed at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr(),
+          e);
     } catch (IOException e) {
       throw new BadRequestException("the JSON body cannot be read", e);
     }
@@ -84,7 +88,8 @@ final class RequestParameters {
   }
 
   private static void putAll(Map<String, Object> target, Map<String, List<String>> decoded) {
-    decoded.forEach((name, values) -> target.put(name, values.size() == 1 ? values.get(0) : values));
+    decoded.forEach(
+        (name, values) -> target.put(name, values.size() == 1 ? values.get(0) : values));
   }
 
   private static String decodeText(byte[] body, Charset charset, String what) {
@@ -106,7 +111,9 @@ final class RequestParameters {
 
   private static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 
   private static Charset charset(String contentType) {

@@ -20,18 +20,32 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 
-/** Every route of Pushback, added to a servlet context: the pushback routes behind the filter, admin, health. */
+/**
+ * Every route of Pushback, added to a servlet context: the pushback routes behind the filter,
+ * admin, health.
+ */
 public final class WebRoutes {
   public static final String HEALTH_MAPPING = "/health";
-  /** Where the container should send its own errors, to be answered as JSON (a global error page). */
+
+  /**
+   * Where the container should send its own errors, to be answered as JSON (a global error page).
+   */
   public static final String ERROR_PAGE = JsonErrorServlet.MAPPING;
 
   /** The stores the routes read and write. */
-  public record Stores(Database database, PartnerStore partners, EndpointStore endpoints, DeliveryStore deliveries) {}
+  public record Stores(
+      Database database,
+      PartnerStore partners,
+      EndpointStore endpoints,
+      DeliveryStore deliveries) {}
 
   /** How the routes behave. */
   public record Options(
-      Optional<Secret> adminToken, long defaultMaxBodyBytes, Duration bodyTimeout, String nodeId, Duration lease) {}
+      Optional<Secret> adminToken,
+      long defaultMaxBodyBytes,
+      Duration bodyTimeout,
+      String nodeId,
+      Duration lease) {}
 
   private final PushbackAuthFilter filter;
   private final PushbackDispatchServlet dispatch;
@@ -51,7 +65,8 @@ public final class WebRoutes {
     DeliveryRecorder recorder = new DeliveryRecorder(stores.deliveries());
     this.filter =
         new PushbackAuthFilter(
-            new EndpointResolver(stores.endpoints(), stores.partners(), options.defaultMaxBodyBytes(), clock),
+            new EndpointResolver(
+                stores.endpoints(), stores.partners(), options.defaultMaxBodyBytes(), clock),
             recorder,
             options.bodyTimeout());
     this.dispatch =

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Rebuilds the saga context of a stored delivery, for runs after the request has gone. Thread-safe. */
+/**
+ * Rebuilds the saga context of a stored delivery, for runs after the request has gone. Thread-safe.
+ */
 public final class DeliveryContexts {
   private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {};
 
@@ -39,9 +41,13 @@ public final class DeliveryContexts {
     Partner partner =
         partners
             .partner(endpoint.get().partnerId())
-            .orElseThrow(() -> new PushbackException("endpoint " + delivery.endpointId() + " has no partner"));
+            .orElseThrow(
+                () ->
+                    new PushbackException("endpoint " + delivery.endpointId() + " has no partner"));
     Optional<Site> site =
-        delivery.siteId().isPresent() ? partners.site(delivery.siteId().getAsLong()) : Optional.empty();
+        delivery.siteId().isPresent()
+            ? partners.site(delivery.siteId().getAsLong())
+            : Optional.empty();
     List<RequestHeaders.Header> headers =
         delivery.headers().stream().filter(h -> !Delivery.REDACTED.equals(h.value())).toList();
     return Optional.of(

@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the sagas of stored deliveries: claims due, unleased pending deliveries under a lease (several nodes share one
- * database safely), runs them on a fixed pool, and retries failures by the {@link RetryPolicy} until they are dead. The
- * leases of running sagas are renewed every third of the lease, so a long saga is not claimed again while it runs; a
- * delivery whose node died is taken again once its lease expires. {@link #close()} stops claiming, lets running sagas
- * finish within a grace period, and gives back the leases of the rest. Thread-safe.
+ * Runs the sagas of stored deliveries: claims due, unleased pending deliveries under a lease
+ * (several nodes share one database safely), runs them on a fixed pool, and retries failures by the
+ * {@link RetryPolicy} until they are dead. The leases of running sagas are renewed every third of
+ * the lease, so a long saga is not claimed again while it runs; a delivery whose node died is taken
+ * again once its lease expires. {@link #close()} stops claiming, lets running sagas finish within a
+ * grace period, and gives back the leases of the rest. Thread-safe.
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -44,11 +45,18 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Semaphore freeThreads;
   private final Semaphore wakeUp = new Semaphore(0);
   private final AtomicInteger running = new AtomicInteger();
+
   /** How many runs of each delivery this node has under way: their leases are renewed. */
   private final Map<Long, Integer> runningDeliveries = new ConcurrentHashMap<>();
+
   private final Duration wait;
-  /** When the poller last renewed the leases of running deliveries, in clock millis; poller thread only. */
+
+  /**
+   * When the poller last renewed the leases of running deliveries, in clock millis; poller thread
+   * only.
+   */
   private long leasesRenewedAt;
+
   private final Thread poller;
   private volatile boolean open = true;
 
@@ -67,7 +75,9 @@ public final class DeliveryWorker implements AutoCloseable {
     this.options = options;
     this.nodeId = nodeId;
     this.clock = clock;
-    this.pool = Executors.newFixedThreadPool(options.threads(), runnable -> daemon(runnable, "pushback-saga"));
+    this.pool =
+        Executors.newFixedThreadPool(
+            options.threads(), runnable -> daemon(runnable, "pushback-saga"));
     this.freeThreads = new Semaphore(options.threads());
     this.poller = daemon(this::poll, "pushback-poller");
     Duration renewal = options.lease().dividedBy(3);
@@ -127,10 +137,20 @@ public final class DeliveryWorker implements AutoCloseable {
     try {
       Optional<SagaContext> context = contexts.of(delivery);
       if (context.isEmpty()) {
-        deliveries.finish(delivery.id(), Outcome.DEAD, 500, Optional.of("endpoint no longer exists"), Optional.empty());
+        deliveries.finish(
+            delivery.id(),
+            Outcome.DEAD,
+            500,
+            Optional.of("endpoint no longer exists"),
+            Optional.empty());
         return;
       }
-      execution.execute(context.get(), delivery.completedSteps(), delivery.attempts(), Optional.of(retry), Outcome.DEAD);
+      execution.execute(
+          context.get(),
+          delivery.completedSteps(),
+          delivery.attempts(),
+          Optional.of(retry),
+          Outcome.DEAD);
     } catch (RuntimeException e) {
       // The lease runs out and another claim will try again.
       LOG.error("delivery {} could not be run", delivery.id(), e);
@@ -143,8 +163,9 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /**
-   * Renews the lease this node holds on delivery {@code deliveryId} while its saga runs here, until {@link
-   * #stopRenewing}: also for a sync delivery, leased when recorded and run by the request's thread.
+   * Renews the lease this node holds on delivery {@code deliveryId} while its saga runs here, until
+   * {@link #stopRenewing}: also for a sync delivery, leased when recorded and run by the request's
+   * thread.
    */
   public void startRenewing(long deliveryId) {
     runningDeliveries.merge(deliveryId, 1, Integer::sum);
@@ -155,13 +176,17 @@ public final class DeliveryWorker implements AutoCloseable {
     runningDeliveries.computeIfPresent(deliveryId, (id, runs) -> runs == 1 ? null : runs - 1);
   }
 
-  /** Every third of the lease, extends the leases of the deliveries running here by a whole lease. */
+  /**
+   * Every third of the lease, extends the leases of the deliveries running here by a whole lease.
+   */
   private void renewLeases() {
     long now = clock.millis();
-    if (runningDeliveries.isEmpty() || now - leasesRenewedAt < options.lease().dividedBy(3).toMillis()) {
+    if (runningDeliveries.isEmpty()
+        || now - leasesRenewedAt < options.lease().dividedBy(3).toMillis()) {
       return;
     }
-    deliveries.renewLeases(nodeId, List.copyOf(runningDeliveries.keySet()), clock.instant().plus(options.lease()));
+    deliveries.renewLeases(
+        nodeId, List.copyOf(runningDeliveries.keySet()), clock.instant().plus(options.lease()));
     leasesRenewedAt = now;
   }
 
@@ -186,7 +211,9 @@ public final class DeliveryWorker implements AutoCloseable {
     try {
       poller.join(options.pollInterval().toMillis() + 1_000);
       if (!pool.awaitTermination(options.grace().toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("{} sagas still running after the grace period; their leases are given back", running.get());
+        LOG.warn(
+            "{} sagas still running after the grace period; their leases are given back",
+            running.get());
         pool.shutdownNow();
       }
     } catch (InterruptedException e) {
@@ -196,7 +223,8 @@ public final class DeliveryWorker implements AutoCloseable {
     try {
       deliveries.releaseLeases(nodeId);
     } catch (StoreUnavailableException e) {
-      LOG.warn("could not give back leases at shutdown; they expire by themselves: {}", e.getMessage());
+      LOG.warn(
+          "could not give back leases at shutdown; they expire by themselves: {}", e.getMessage());
     }
   }
 

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
 /**
- * How failed asynchronous deliveries are retried: up to {@code maxAttempts} runs in all, the wait before run n+1
- * growing as {@code base * 2^(n-1)} up to {@code max}, with full jitter (a random wait between half and all of it) so
- * that failures of one moment do not retry in lockstep. Immutable and thread-safe if the random source is.
+ * How failed asynchronous deliveries are retried: up to {@code maxAttempts} runs in all, the wait
+ * before run n+1 growing as {@code base * 2^(n-1)} up to {@code max}, with full jitter (a random
+ * wait between half and all of it) so that failures of one moment do not retry in lockstep.
+ * Immutable and thread-safe if the random source is.
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration max, DoubleSupplier random) {
   public RetryPolicy {

@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the saga of one stored delivery and records how it ended. A {@link StepSaga} runs from the first step not yet
- * completed, recording each completed step before the next starts. A failure is retried later when {@code retry}
- * allows it; otherwise it is final, and the completed steps are compensated in reverse order. The store failing to
- * record progress or the outcome is not the saga's failure: it is thrown as {@link StoreUnavailableException} and
- * nothing is decided, so the delivery stays pending under its lease. Thread-safe.
+ * Runs the saga of one stored delivery and records how it ended. A {@link StepSaga} runs from the
+ * first step not yet completed, recording each completed step before the next starts. A failure is
+ * retried later when {@code retry} allows it; otherwise it is final, and the completed steps are
+ * compensated in reverse order. The store failing to record progress or the outcome is not the
+ * saga's failure: it is thrown as {@link StoreUnavailableException} and nothing is decided, so the
+ * delivery stays pending under its lease. Thread-safe.
  */
 public final class SagaExecution {
   private static final Logger LOG = LoggerFactory.getLogger(SagaExecution.class);
@@ -33,8 +34,8 @@ public final class SagaExecution {
     /** Failed for good. */
     FAILED,
     /**
-     * A worker's run was interrupted because the node is stopping: nothing was recorded, the delivery stays pending and
-     * the worker gives its lease back, so another node runs it at once.
+     * A worker's run was interrupted because the node is stopping: nothing was recorded, the
+     * delivery stays pending and the worker gives its lease back, so another node runs it at once.
      */
     INTERRUPTED
   }
@@ -50,16 +51,21 @@ public final class SagaExecution {
   }
 
   /**
-   * Runs the saga for the delivery in {@code context}. Throws {@link StoreUnavailableException} when the store cannot
-   * record the run's progress or outcome.
+   * Runs the saga for the delivery in {@code context}. Throws {@link StoreUnavailableException}
+   * when the store cannot record the run's progress or outcome.
    *
    * @param completedSteps steps of a step saga already completed by earlier runs
    * @param attempts runs already made
    * @param retry the retry policy, or empty when a failure is final at once (sync endpoints)
-   * @param finalOutcome the outcome of a final failure: {@code failed} (sync) or {@code dead} (async)
+   * @param finalOutcome the outcome of a final failure: {@code failed} (sync) or {@code dead}
+   *     (async)
    */
   public Result execute(
-      SagaContext context, int completedSteps, int attempts, Optional<RetryPolicy> retry, Outcome finalOutcome) {
+      SagaContext context,
+      int completedSteps,
+      int attempts,
+      Optional<RetryPolicy> retry,
+      Outcome finalOutcome) {
     long id = context.deliveryId();
     String name = context.endpoint().saga();
     Optional<Saga> saga = sagas.find(name);
@@ -83,7 +89,8 @@ public final class SagaExecution {
         failure = describe(name, e.getCause());
         LOG.warn("saga '{}' failed on delivery {} at step {}", name, id, done + 1, e.getCause());
       } catch (StoreUnavailableException e) {
-        // Recording a completed step failed: the store failed, not the saga, and nothing may be compensated.
+        // Recording a completed step failed: the store failed, not the saga, and nothing may be
+        // compensated.
         throw e;
       } catch (Exception e) {
         if (retry.isPresent() && stoppedBy(e)) {
@@ -102,7 +109,8 @@ public final class SagaExecution {
     if (retry.isPresent() && retry.get().allowsAnotherAfter(failedAttempts)) {
       Instant next = clock.instant().plus(retry.get().delayAfter(failedAttempts));
       deliveries.retryLater(id, next, failure);
-      DeliveryLog.outcome(id, context.endpoint().id(), Outcome.PENDING, 500, failure + "; retry at " + next);
+      DeliveryLog.outcome(
+          id, context.endpoint().id(), Outcome.PENDING, 500, failure + "; retry at " + next);
       return Result.RETRYING;
     }
     if (saga.isPresent() && saga.get() instanceof StepSaga stepSaga) {
@@ -126,7 +134,10 @@ public final class SagaExecution {
     return steps.size();
   }
 
-  /** Undoes the first {@code completed} steps, last first; a compensation that fails is logged and the rest still run. */
+  /**
+   * Undoes the first {@code completed} steps, last first; a compensation that fails is logged and
+   * the rest still run.
+   */
   private void compensate(StepSaga saga, SagaContext context, int completed) {
     List<StepSaga.Step> steps = saga.steps();
     for (int i = Math.min(completed, steps.size()) - 1; i >= 0; i--) {
@@ -134,22 +145,29 @@ public final class SagaExecution {
       try {
         step.compensation().run(context);
       } catch (Exception e) {
-        LOG.error("compensation of step '{}' failed on delivery {}", step.name(), context.deliveryId(), e);
+        LOG.error(
+            "compensation of step '{}' failed on delivery {}",
+            step.name(),
+            context.deliveryId(),
+            e);
       }
     }
     deliveries.completeSteps(context.deliveryId(), 0);
   }
 
   /**
-   * Whether a worker's run ended because the node is stopping (its pool interrupts running sagas after the grace
-   * period) rather than because the saga failed.
+   * Whether a worker's run ended because the node is stopping (its pool interrupts running sagas
+   * after the grace period) rather than because the saga failed.
    */
   private static boolean stoppedBy(Throwable failure) {
     return failure instanceof InterruptedException || Thread.currentThread().isInterrupted();
   }
 
   private static Result interrupted(long id, String saga) {
-    LOG.info("saga '{}' on delivery {} was interrupted by shutdown; it stays pending for another run", saga, id);
+    LOG.info(
+        "saga '{}' on delivery {} was interrupted by shutdown; it stays pending for another run",
+        saga,
+        id);
     Thread.currentThread().interrupt();
     return Result.INTERRUPTED;
   }

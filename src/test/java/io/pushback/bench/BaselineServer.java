@@ -15,9 +15,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The benchmark's baseline: the same embedded Jetty 12 as Pushback, one servlet that reads the whole body and answers
- * the JSON a successful sync delivery gets, {@code {"status":"success","delivery":"<n>"}}. No authentication, no
- * store: the most a servlet on this machine can do. Not part of the test suite; {@code bench/run.sh} starts it.
+ * The benchmark's baseline: the same embedded Jetty 12 as Pushback, one servlet that reads the
+ * whole body and answers the JSON a successful sync delivery gets, {@code
+ * {"status":"success","delivery":"<n>"}}. No authentication, no store: the most a servlet on this
+ * machine can do. Not part of the test suite; {@code bench/run.sh} starts it.
  *
  * <p>Usage: {@code BaselineServer <port>}.
  */
@@ -49,14 +50,16 @@ public final class BaselineServer {
     private final transient AtomicLong deliveries = new AtomicLong();
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       byte[] buffer = new byte[8192];
       try (InputStream in = request.getInputStream()) {
         while (in.read(buffer) >= 0) {
           // Pushback reads every body before it answers; so does the baseline.
         }
       }
-      String answer = "{\"status\":\"success\",\"delivery\":\"" + deliveries.incrementAndGet() + "\"}";
+      String answer =
+          "{\"status\":\"success\",\"delivery\":\"" + deliveries.incrementAndGet() + "\"}";
       byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
       response.setStatus(200);
       response.setContentType("application/json; charset=utf-8");

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Step saga {@code steps} of three steps, each appending {@code <step> <delivery id>} to a file. Step 2 first appends
- * {@code step2-started <id>}; while the marker file exists it then blocks for good, so that a test can kill the
- * process in the middle of it.
+ * Step saga {@code steps} of three steps, each appending {@code <step> <delivery id>} to a file.
+ * Step 2 first appends {@code step2-started <id>}; while the marker file exists it then blocks for
+ * good, so that a test can kill the process in the middle of it.
  */
 final class BlockingStepSaga implements StepSaga {
   static final String NAME = "steps";

@@ -9,13 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,20 +29,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * A {@link CrashNode} in a child JVM on a fixed free port and one SQLite file, started, SIGKILLed and restarted on the
- * same file by the test. Its output, over all its lives, goes to one log file whose tail is attached to a failing test.
- * A JUnit extension: register it with {@code @RegisterExtension}; it kills a child left running after each test.
+ * A {@link CrashNode} in a child JVM on a fixed free port and one SQLite file, started, SIGKILLed
+ * and restarted on the same file by the test. Its output, over all its lives, goes to one log file
+ * whose tail is attached to a failing test. A JUnit extension: register it with
+ * {@code @RegisterExtension}; it kills a child left running after each test.
  */
-final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
+final class ChildNode
+    implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
   static final String ADMIN_TOKEN = "crash-admin-token-0123456789";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(20);
   private static final int LOG_TAIL_LINES = 80;
+
   /** SQLITE_OPEN_READONLY. */
   private static final String READ_ONLY = "1";
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   private final ObjectMapper json = new ObjectMapper();
   private Path directory;
   private int port;
@@ -72,8 +78,10 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-    failure.addSuppressed(new AssertionError("child JVM output in " + directory + ", last lines:\n" + logTail()));
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    failure.addSuppressed(
+        new AssertionError("child JVM output in " + directory + ", last lines:\n" + logTail()));
     throw failure;
   }
 
@@ -93,7 +101,10 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
     return directory.resolve("block-step2");
   }
 
-  /** A read-only connection to the node's database; usable while the node runs (WAL readers do not block it). */
+  /**
+   * A read-only connection to the node's database; usable while the node runs (WAL readers do not
+   * block it).
+   */
   Connection readDatabase() throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("open_mode", READ_ONLY);
@@ -104,18 +115,25 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
     return directory.resolve("child.log");
   }
 
-  /** Starts a new life of the node on the same database and waits until it serves; fails if it dies first. */
+  /**
+   * Starts a new life of the node on the same database and waits until it serves; fails if it dies
+   * first.
+   */
   void start() throws Exception {
     lives++;
     Files.writeString(
-        log(), "=== life " + lives + " ===\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        log(),
+        "=== life " + lives + " ===\n",
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
     command.add("-D" + CrashNode.COUNT_FILE + "=" + countFile());
     command.add("-D" + CrashNode.STEPS_FILE + "=" + stepsFile());
     command.add("-D" + CrashNode.BLOCK_MARKER + "=" + blockMarker());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashNode.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), CrashNode.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     builder.environment().keySet().removeIf(name -> name.startsWith("PUSHBACK_"));
@@ -134,17 +152,20 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
     while (!healthy()) {
       // Waiting on the process both paces the polling and notices at once when it dies.
       if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("the child JVM exited with " + process.exitValue() + " before serving");
+        throw new AssertionError(
+            "the child JVM exited with " + process.exitValue() + " before serving");
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("the child JVM did not serve within " + START_TIMEOUT.toMillis() + " ms");
+        throw new AssertionError(
+            "the child JVM did not serve within " + START_TIMEOUT.toMillis() + " ms");
       }
     }
   }
 
   private boolean healthy() throws InterruptedException {
     try {
-      HttpRequest request = HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(1)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(1)).build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -165,7 +186,8 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
 
   private int awaitExit(String signal) throws InterruptedException {
     if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("the child JVM did not exit within " + EXIT_TIMEOUT.toMillis() + " ms of " + signal);
+      throw new AssertionError(
+          "the child JVM did not exit within " + EXIT_TIMEOUT.toMillis() + " ms of " + signal);
     }
     return process.exitValue();
   }
@@ -178,7 +200,10 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
     return http;
   }
 
-  /** An admin API call that must answer {@code expectedStatus}; its body as JSON. {@code body} may be null. */
+  /**
+   * An admin API call that must answer {@code expectedStatus}; its body as JSON. {@code body} may
+   * be null.
+   */
   JsonNode admin(String method, String path, String body, int expectedStatus) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(uri("/admin/api/v1" + path))
@@ -187,12 +212,21 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
             .timeout(Duration.ofSeconds(10))
             .method(
                 method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expectedStatus) {
       throw new AssertionError(
-          method + " " + path + ": expected " + expectedStatus + " but got " + response.statusCode() + " "
+          method
+              + " "
+              + path
+              + ": expected "
+              + expectedStatus
+              + " but got "
+              + response.statusCode()
+              + " "
               + response.body());
     }
     return json.readTree(response.body());
@@ -205,7 +239,8 @@ final class ChildNode implements BeforeEachCallback, AfterEachCallback, TestExec
     }
     try {
       List<String> lines = Files.readAllLines(log(), StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+      return String.join(
+          "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     } catch (IOException e) {
       return "(cannot read " + log() + ": " + e + ")";
     }

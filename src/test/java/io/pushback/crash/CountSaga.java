@@ -3,7 +3,10 @@ package io.pushback.crash;
 import io.pushback.saga.Saga;
 import io.pushback.saga.SagaContext;
 
-/** Saga {@code count}: appends the delivery id to a file, one line per run, so a test can count runs. */
+/**
+ * Saga {@code count}: appends the delivery id to a file, one line per run, so a test can count
+ * runs.
+ */
 final class CountSaga implements Saga {
   static final String NAME = "count";
 

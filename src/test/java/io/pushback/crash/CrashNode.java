@@ -8,15 +8,17 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * {@code main} of the child JVM the crash tests kill: Pushback on embedded Jetty with the standard settings sources
- * (environment, then system properties) plus the test sagas {@link CountSaga} and {@link BlockingStepSaga}, whose
- * files are named by the system properties below.
+ * {@code main} of the child JVM the crash tests kill: Pushback on embedded Jetty with the standard
+ * settings sources (environment, then system properties) plus the test sagas {@link CountSaga} and
+ * {@link BlockingStepSaga}, whose files are named by the system properties below.
  */
 public final class CrashNode {
   /** The file {@code count} appends delivery ids to. */
   public static final String COUNT_FILE = "pushback.crash.countFile";
+
   /** The file {@code steps} appends its step events to. */
   public static final String STEPS_FILE = "pushback.crash.stepsFile";
+
   /** While this file exists, step 2 of {@code steps} blocks for good. */
   public static final String BLOCK_MARKER = "pushback.crash.blockMarker";
 

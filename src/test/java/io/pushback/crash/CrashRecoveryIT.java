@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The promise to senders under crashes: a child JVM serving signed async POSTs from a load loop is SIGKILLed at random
- * moments and restarted on the same SQLite file; afterwards every acknowledged request has exactly one delivery row,
- * its saga ran (at least once: a kill between the saga and the commit of its outcome runs it again), and the database
- * is intact.
+ * The promise to senders under crashes: a child JVM serving signed async POSTs from a load loop is
+ * SIGKILLed at random moments and restarted on the same SQLite file; afterwards every acknowledged
+ * request has exactly one delivery row, its saga ran (at least once: a kill between the saga and
+ * the commit of its outcome runs it again), and the database is intact.
  */
 class CrashRecoveryIT {
   private static final int KILLS = 5;
@@ -56,7 +56,10 @@ class CrashRecoveryIT {
     } finally {
       load.stop();
     }
-    Poller.await(DRAIN_TIMEOUT, "no delivery is pending", () -> endpoint.deliveries(node, "pending").isEmpty());
+    Poller.await(
+        DRAIN_TIMEOUT,
+        "no delivery is pending",
+        () -> endpoint.deliveries(node, "pending").isEmpty());
     assertThat(node.stop()).as("exit code after SIGTERM").isEqualTo(143);
 
     Map<String, Long> acknowledged = load.acknowledged();
@@ -88,21 +91,34 @@ class CrashRecoveryIT {
     acknowledged.forEach(
         (body, id) -> {
           Row row = rowsById.get(id);
-          if (row == null || !row.body().equals(body) || !row.outcome().equals("succeeded") || !runs.containsKey(id)) {
+          if (row == null
+              || !row.body().equals(body)
+              || !row.outcome().equals("succeeded")
+              || !runs.containsKey(id)) {
             lost.add("delivery " + id + ": " + row);
           }
         });
-    assertThat(lost).as("acknowledged deliveries missing, altered, not succeeded or never run").isEmpty();
+    assertThat(lost)
+        .as("acknowledged deliveries missing, altered, not succeeded or never run")
+        .isEmpty();
     assertThat(rows.stream().map(Row::body).toList()).as("bodies stored").doesNotHaveDuplicates();
-    assertThat(rows).as("every stored delivery").allSatisfy(row -> {
-      assertThat(sent).as("bodies sent").contains(row.body());
-      assertThat(row.outcome()).as("outcome of delivery %d", row.id()).isEqualTo("succeeded");
-      assertThat(runs).as("saga runs by delivery").containsKey(row.id());
-    });
+    assertThat(rows)
+        .as("every stored delivery")
+        .allSatisfy(
+            row -> {
+              assertThat(sent).as("bodies sent").contains(row.body());
+              assertThat(row.outcome())
+                  .as("outcome of delivery %d", row.id())
+                  .isEqualTo("succeeded");
+              assertThat(runs).as("saga runs by delivery").containsKey(row.id());
+            });
     assertThat(rowsById).as("deliveries by id").containsKeys(runs.keySet().toArray(Long[]::new));
   }
 
-  /** Starts the clients on this life of the node and waits until it has answered {@code atLeast} more requests. */
+  /**
+   * Starts the clients on this life of the node and waits until it has answered {@code atLeast}
+   * more requests.
+   */
   private void servesLoad(LoadLoop load, int life, int atLeast) throws Exception {
     int before = load.acknowledgedCount();
     load.nodeServing();
@@ -115,7 +131,8 @@ class CrashRecoveryIT {
   private List<Row> rows(long endpointId) throws Exception {
     try (Connection connection = node.readDatabase();
         PreparedStatement select =
-            connection.prepareStatement("SELECT id, outcome, body FROM delivery WHERE endpoint_id = ?")) {
+            connection.prepareStatement(
+                "SELECT id, outcome, body FROM delivery WHERE endpoint_id = ?")) {
       select.setLong(1, endpointId);
       List<Row> rows = new ArrayList<>();
       try (ResultSet result = select.executeQuery()) {

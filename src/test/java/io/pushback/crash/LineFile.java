@@ -9,8 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * A text file the test sagas append one line to per event. Appends are not synced: the file only has to outlive the
- * process (a SIGKILL leaves the page cache alone), not the machine. Thread-safe.
+ * A text file the test sagas append one line to per event. Appends are not synced: the file only
+ * has to outlive the process (a SIGKILL leaves the page cache alone), not the machine. Thread-safe.
  */
 final class LineFile {
   private final Path path;
@@ -19,7 +19,9 @@ final class LineFile {
     this.path = path;
   }
 
-  /** Appends {@code line} and a newline in one write, so lines of concurrent runs never interleave. */
+  /**
+   * Appends {@code line} and a newline in one write, so lines of concurrent runs never interleave.
+   */
   synchronized void append(String line) throws IOException {
     Files.writeString(
         path,

@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Client threads sending signed POSTs with unique bodies to a {@link ChildNode} that the test kills and restarts. A
- * client whose connection fails waits for the node's next life instead of spinning, but at most {@link
- * #RETRY_AFTER_FAILURE_MILLIS} ms: a stale connection may also fail on a node that serves. Records every body sent
- * and, for each 2xx, the delivery id it acknowledged. Thread-safe.
+ * Client threads sending signed POSTs with unique bodies to a {@link ChildNode} that the test kills
+ * and restarts. A client whose connection fails waits for the node's next life instead of spinning,
+ * but at most {@link #RETRY_AFTER_FAILURE_MILLIS} ms: a stale connection may also fail on a node
+ * that serves. Records every body sent and, for each 2xx, the delivery id it acknowledged.
+ * Thread-safe.
  */
 final class LoadLoop {
   private static final long RETRY_AFTER_FAILURE_MILLIS = 250;
@@ -44,7 +45,9 @@ final class LoadLoop {
     this.threads = Executors.newFixedThreadPool(clients);
   }
 
-  /** Tells the clients that a new life of the node serves: those waiting after a failure send again. */
+  /**
+   * Tells the clients that a new life of the node serves: those waiting after a failure send again.
+   */
   void nodeServing() {
     synchronized (lives) {
       if (life == 0) {
@@ -62,11 +65,13 @@ final class LoadLoop {
     try {
       for (long sequence = 0; !stopped; sequence++) {
         int seen = currentLife();
-        String body = "{\"run\":\"" + run + "\",\"client\":" + client + ",\"sequence\":" + sequence + "}";
+        String body =
+            "{\"run\":\"" + run + "\",\"client\":" + client + ",\"sequence\":" + sequence + "}";
         sent.add(body);
         try {
           HttpResponse<String> response =
-              node.http().send(endpoint.signedPost(node, body), HttpResponse.BodyHandlers.ofString());
+              node.http()
+                  .send(endpoint.signedPost(node, body), HttpResponse.BodyHandlers.ofString());
           if (response.statusCode() / 100 == 2) {
             acknowledged.put(body, json.readTree(response.body()).get("delivery").asLong());
           } else {
@@ -123,7 +128,10 @@ final class LoadLoop {
     return counts;
   }
 
-  /** Stops sending and waits for the requests in flight to end; fails if a client broke down on the way. */
+  /**
+   * Stops sending and waits for the requests in flight to end; fails if a client broke down on the
+   * way.
+   */
   void stop() throws InterruptedException {
     stopped = true;
     synchronized (lives) {

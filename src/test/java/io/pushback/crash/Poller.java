@@ -3,18 +3,25 @@ package io.pushback.crash;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Waits for a condition by polling it against a deadline: the crash tests never sleep a fixed time to synchronise. */
+/**
+ * Waits for a condition by polling it against a deadline: the crash tests never sleep a fixed time
+ * to synchronise.
+ */
 final class Poller {
   private static final long PAUSE_MILLIS = 50;
 
   private Poller() {}
 
-  /** Returns once {@code condition} holds; fails naming {@code what} when it still does not after {@code timeout}. */
+  /**
+   * Returns once {@code condition} holds; fails naming {@code what} when it still does not after
+   * {@code timeout}.
+   */
   static void await(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.call()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting until " + what);
+        throw new AssertionError(
+            "timed out after " + timeout.toMillis() + " ms waiting until " + what);
       }
       Thread.sleep(PAUSE_MILLIS);
     }

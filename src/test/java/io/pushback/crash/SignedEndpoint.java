@@ -10,19 +10,38 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** An endpoint with the {@code signature} method, created through the admin API of a {@link ChildNode}. */
+/**
+ * An endpoint with the {@code signature} method, created through the admin API of a {@link
+ * ChildNode}.
+ */
 record SignedEndpoint(long id, String key, String secret) {
   private static final String SECRET = "crash-test-signing-secret-0123456789";
 
-  /** Creates partner {@code partner} and under it an endpoint running {@code saga} in {@code mode} (sync, async). */
-  static SignedEndpoint create(ChildNode node, String partner, String saga, String mode) throws Exception {
-    node.admin("POST", "/partners", "{\"slug\":\"" + partner + "\",\"name\":\"Partner " + partner + "\"}", 201);
+  /**
+   * Creates partner {@code partner} and under it an endpoint running {@code saga} in {@code mode}
+   * (sync, async).
+   */
+  static SignedEndpoint create(ChildNode node, String partner, String saga, String mode)
+      throws Exception {
+    node.admin(
+        "POST",
+        "/partners",
+        "{\"slug\":\"" + partner + "\",\"name\":\"Partner " + partner + "\"}",
+        201);
     JsonNode endpoint =
         node.admin(
             "POST",
             "/partners/" + partner + "/endpoints",
-            "{\"name\":\"" + saga + "\",\"saga\":\"" + saga + "\",\"mode\":\"" + mode + "\","
-                + "\"security\":{\"method\":\"signature\",\"secret\":\"" + SECRET + "\"}}",
+            "{\"name\":\""
+                + saga
+                + "\",\"saga\":\""
+                + saga
+                + "\",\"mode\":\""
+                + mode
+                + "\","
+                + "\"security\":{\"method\":\"signature\",\"secret\":\""
+                + SECRET
+                + "\"}}",
             201);
     return new SignedEndpoint(endpoint.get("id").asLong(), endpoint.get("key").asText(), SECRET);
   }
@@ -42,7 +61,8 @@ record SignedEndpoint(long id, String key, String secret) {
 
   /** The deliveries of this endpoint with {@code outcome}, newest first, at most 500. */
   JsonNode deliveries(ChildNode node, String outcome) throws Exception {
-    return node.admin("GET", "/endpoints/" + id + "/deliveries?outcome=" + outcome + "&limit=500", null, 200)
+    return node.admin(
+            "GET", "/endpoints/" + id + "/deliveries?outcome=" + outcome + "&limit=500", null, 200)
         .get("deliveries");
   }
 }

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A step saga whose process is SIGKILLed in the middle of step 2 resumes at step 2 on restart, not at step 1; and
- * while its node lives, a step that outlasts the lease (PT2S here) is not started a second time, async or sync.
+ * A step saga whose process is SIGKILLed in the middle of step 2 resumes at step 2 on restart, not
+ * at step 1; and while its node lives, a step that outlasts the lease (PT2S here) is not started a
+ * second time, async or sync.
  */
 class StepResumeIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  /** Several poll intervals (PT0.1S): long enough for a node to claim a delivery whose lease has lapsed. */
+
+  /**
+   * Several poll intervals (PT0.1S): long enough for a node to claim a delivery whose lease has
+   * lapsed.
+   */
   private static final long LAPSE_MARGIN_MILLIS = 1_000;
 
   @RegisterExtension final ChildNode node = new ChildNode();
@@ -34,15 +39,21 @@ class StepResumeIT {
     SignedEndpoint endpoint = SignedEndpoint.create(node, "steps", BlockingStepSaga.NAME, "async");
     Files.createFile(node.blockMarker());
     long id = accepted(endpoint, "{\"order\":42}");
-    Poller.await(TIMEOUT, "step 2 of delivery " + id + " has started", () -> events(id).contains("step2-started"));
+    Poller.await(
+        TIMEOUT,
+        "step 2 of delivery " + id + " has started",
+        () -> events(id).contains("step2-started"));
 
     node.kill();
     Files.delete(node.blockMarker());
     node.start();
 
     Poller.await(
-        TIMEOUT, "delivery " + id + " has succeeded", () -> delivery(id).get("outcome").asText().equals("succeeded"));
-    assertThat(events(id)).containsExactly("step1", "step2-started", "step2-started", "step2", "step3");
+        TIMEOUT,
+        "delivery " + id + " has succeeded",
+        () -> delivery(id).get("outcome").asText().equals("succeeded"));
+    assertThat(events(id))
+        .containsExactly("step1", "step2-started", "step2-started", "step2", "step3");
     assertThat(delivery(id).get("completedSteps").asInt()).isEqualTo(3);
   }
 
@@ -52,7 +63,10 @@ class StepResumeIT {
     SignedEndpoint endpoint = SignedEndpoint.create(node, "steps", BlockingStepSaga.NAME, "async");
     Files.createFile(node.blockMarker());
     long id = accepted(endpoint, "{\"order\":43}");
-    Poller.await(TIMEOUT, "step 2 of delivery " + id + " has started", () -> events(id).contains("step2-started"));
+    Poller.await(
+        TIMEOUT,
+        "step 2 of delivery " + id + " has started",
+        () -> events(id).contains("step2-started"));
 
     assertStepNotStartedAgainAfterItsFirstLease(id);
   }
@@ -60,23 +74,37 @@ class StepResumeIT {
   @Test
   void syncStepOutlastingTheLeaseIsNotStartedAgainByTheWorkers() throws Exception {
     node.start();
-    SignedEndpoint endpoint = SignedEndpoint.create(node, "sync-steps", BlockingStepSaga.NAME, "sync");
+    SignedEndpoint endpoint =
+        SignedEndpoint.create(node, "sync-steps", BlockingStepSaga.NAME, "sync");
     Files.createFile(node.blockMarker());
-    // A sync request is answered when its saga ends: never, here. Its delivery id is read from the saga's file.
-    node.http().sendAsync(endpoint.signedPost(node, "{\"order\":44}"), HttpResponse.BodyHandlers.discarding());
-    Poller.await(TIMEOUT, "step 2 of the sync delivery has started", () -> startedStep2().isPresent());
+    // A sync request is answered when its saga ends: never, here. Its delivery id is read from the
+    // saga's file.
+    node.http()
+        .sendAsync(
+            endpoint.signedPost(node, "{\"order\":44}"), HttpResponse.BodyHandlers.discarding());
+    Poller.await(
+        TIMEOUT, "step 2 of the sync delivery has started", () -> startedStep2().isPresent());
     long id = startedStep2().orElseThrow();
 
     assertStepNotStartedAgainAfterItsFirstLease(id);
   }
 
-  /** Waits until the lease of {@code id} was renewed and its first term is well over; step 2 must not rerun. */
+  /**
+   * Waits until the lease of {@code id} was renewed and its first term is well over; step 2 must
+   * not rerun.
+   */
   private void assertStepNotStartedAgainAfterItsFirstLease(long id) throws Exception {
     long firstLeaseEnd = leaseUntil(id);
     Poller.await(
         TIMEOUT,
-        "the lease of delivery " + id + " was renewed and its first term ended " + LAPSE_MARGIN_MILLIS + " ms ago",
-        () -> leaseUntil(id) > firstLeaseEnd && System.currentTimeMillis() > firstLeaseEnd + LAPSE_MARGIN_MILLIS);
+        "the lease of delivery "
+            + id
+            + " was renewed and its first term ended "
+            + LAPSE_MARGIN_MILLIS
+            + " ms ago",
+        () ->
+            leaseUntil(id) > firstLeaseEnd
+                && System.currentTimeMillis() > firstLeaseEnd + LAPSE_MARGIN_MILLIS);
     assertThat(events(id)).containsExactly("step1", "step2-started");
   }
 
@@ -112,7 +140,8 @@ class StepResumeIT {
   /** When the lease on delivery {@code id} ends, in epoch millis. */
   private long leaseUntil(long id) throws Exception {
     try (Connection connection = node.readDatabase();
-        PreparedStatement select = connection.prepareStatement("SELECT lease_until FROM delivery WHERE id = ?")) {
+        PreparedStatement select =
+            connection.prepareStatement("SELECT lease_until FROM delivery WHERE id = ?")) {
       select.setLong(1, id);
       try (ResultSet result = select.executeQuery()) {
         assertThat(result.next()).as("delivery %d is stored", id).isTrue();

@@ -11,8 +11,9 @@ import org.eclipse.jetty.logging.StdErrAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures everything logged through SLF4J (Jetty's SLF4J provider, as the embedded server uses) while still
- * printing it, with Pushback's own loggers at DEBUG so that the capture sees the most detailed lines.
+ * Captures everything logged through SLF4J (Jetty's SLF4J provider, as the embedded server uses)
+ * while still printing it, with Pushback's own loggers at DEBUG so that the capture sees the most
+ * detailed lines.
  */
 public final class LogCapture implements AutoCloseable {
   private final StdErrAppender appender;

@@ -18,8 +18,8 @@ public final class AdminApi {
   private AdminApi() {}
 
   /**
-   * The admin API servlet; off (404 for every call) when {@code adminToken} is empty. {@code onReplay} is told when a
-   * delivery was scheduled again.
+   * The admin API servlet; off (404 for every call) when {@code adminToken} is empty. {@code
+   * onReplay} is told when a delivery was scheduled again.
    */
   public static AdminApiServlet servlet(
       PartnerStore partners,
@@ -39,6 +39,8 @@ public final class AdminApi {
     routes.addAll(new CredentialRoutes(endpoints, security, lookups).routes());
     routes.addAll(new DeliveryRoutes(deliveries, sagas, lookups, views, onReplay).routes());
     return new AdminApiServlet(
-        adminToken.map(token -> VerifierFactory.create(new SecuritySettings.Bearer(token))), routes, json);
+        adminToken.map(token -> VerifierFactory.create(new SecuritySettings.Bearer(token))),
+        routes,
+        json);
   }
 }

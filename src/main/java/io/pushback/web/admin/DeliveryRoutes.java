@@ -21,7 +21,12 @@ final class DeliveryRoutes {
   private final Views views;
   private final Runnable onReplay;
 
-  DeliveryRoutes(DeliveryStore deliveries, SagaRegistry sagas, Lookups lookups, Views views, Runnable onReplay) {
+  DeliveryRoutes(
+      DeliveryStore deliveries,
+      SagaRegistry sagas,
+      Lookups lookups,
+      Views views,
+      Runnable onReplay) {
     this.deliveries = deliveries;
     this.sagas = sagas;
     this.lookups = lookups;
@@ -42,7 +47,11 @@ final class DeliveryRoutes {
     Optional<Outcome> outcome = request.query("outcome").map(DeliveryRoutes::outcome);
     int limit = request.query("limit").map(DeliveryRoutes::limit).orElse(DEFAULT_LIMIT);
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("deliveries", deliveries.forEndpoint(endpoint.id(), outcome, limit).stream().map(views::delivery).toList());
+    answer.put(
+        "deliveries",
+        deliveries.forEndpoint(endpoint.id(), outcome, limit).stream()
+            .map(views::delivery)
+            .toList());
     answer.put("rejectedTotal", deliveries.rejectionCount(endpoint.id()));
     return ApiResponse.ok(answer);
   }
@@ -50,9 +59,11 @@ final class DeliveryRoutes {
   /** Runs a delivery's saga again, from its first step, on the workers. */
   private ApiResponse replay(ApiRequest request) {
     long id = request.pathId("id", "delivery");
-    Delivery delivery = deliveries.find(id).orElseThrow(() -> ApiException.notFound("delivery " + id));
+    Delivery delivery =
+        deliveries.find(id).orElseThrow(() -> ApiException.notFound("delivery " + id));
     if (delivery.outcome() == Outcome.REJECTED) {
-      throw ApiException.conflict("delivery " + id + " was rejected: it never passed verification and cannot be replayed");
+      throw ApiException.conflict(
+          "delivery " + id + " was rejected: it never passed verification and cannot be replayed");
     }
     if (!deliveries.replay(id)) {
       throw ApiException.conflict("delivery " + id + " is already pending");
@@ -64,7 +75,8 @@ final class DeliveryRoutes {
   private ApiResponse one(ApiRequest request) {
     long id = request.pathId("id", "delivery");
     return ApiResponse.ok(
-        views.delivery(deliveries.find(id).orElseThrow(() -> ApiException.notFound("delivery " + id))));
+        views.delivery(
+            deliveries.find(id).orElseThrow(() -> ApiException.notFound("delivery " + id))));
   }
 
   private static Outcome outcome(String name) {

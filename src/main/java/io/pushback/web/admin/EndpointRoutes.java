@@ -22,7 +22,15 @@ import java.util.regex.Pattern;
 /** Creating, reading, changing and deleting endpoints. */
 final class EndpointRoutes {
   private static final Set<String> FIELDS =
-      Set.of("name", "saga", "sagaSettings", "security", "enabled", "maxBodyBytes", "mode", "idempotencyHeader");
+      Set.of(
+          "name",
+          "saga",
+          "sagaSettings",
+          "security",
+          "enabled",
+          "maxBodyBytes",
+          "mode",
+          "idempotencyHeader");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
 
   private final EndpointStore endpoints;
@@ -31,7 +39,12 @@ final class EndpointRoutes {
   private final Lookups lookups;
   private final Views views;
 
-  EndpointRoutes(EndpointStore endpoints, SagaRegistry sagas, SecurityInput security, Lookups lookups, Views views) {
+  EndpointRoutes(
+      EndpointStore endpoints,
+      SagaRegistry sagas,
+      SecurityInput security,
+      Lookups lookups,
+      Views views) {
     this.endpoints = endpoints;
     this.sagas = sagas;
     this.security = security;
@@ -64,7 +77,8 @@ final class EndpointRoutes {
     String name = PartnerRoutes.name(body);
     String saga = saga(body.requiredText("saga"));
     JsonFields securityFields =
-        body.object("security").orElseThrow(() -> ApiException.badRequest("security", "is required"));
+        body.object("security")
+            .orElseThrow(() -> ApiException.badRequest("security", "is required"));
     SecuritySettings settings = security.create(securityFields);
     NewEndpoint spec =
         new NewEndpoint(
@@ -91,7 +105,8 @@ final class EndpointRoutes {
         body.object("security")
             .map(s -> security.patch(current.securityMethod(), current.securitySettings(), s))
             .orElse(current.securitySettings());
-    OptionalLong maxBodyBytes = body.has("maxBodyBytes") ? maxBodyBytes(body) : current.maxBodyBytes();
+    OptionalLong maxBodyBytes =
+        body.has("maxBodyBytes") ? maxBodyBytes(body) : current.maxBodyBytes();
     Endpoint changed =
         new Endpoint(
             current.id(),
@@ -119,7 +134,9 @@ final class EndpointRoutes {
     return new ApiResponse(204, null);
   }
 
-  /** Public security settings are checked against each active credential, as requests will use them. */
+  /**
+   * Public security settings are checked against each active credential, as requests will use them.
+   */
   private void validateWithCredentials(Endpoint endpoint) {
     for (Credential credential : endpoints.activeCredentials(endpoint.id())) {
       try {
@@ -171,7 +188,8 @@ final class EndpointRoutes {
   }
 
   private static OptionalLong maxBodyBytes(JsonFields body) {
-    Optional<Long> limit = body.wholeNumber("maxBodyBytes", 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES);
+    Optional<Long> limit =
+        body.wholeNumber("maxBodyBytes", 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES);
     return limit.map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 }
