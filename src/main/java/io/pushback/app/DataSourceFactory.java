@@ -7,7 +7,10 @@ import io.pushback.endpoint.Dialect;
 
 /** Builds the HikariCP pool for the store: SQLite in WAL mode with full sync, or PostgreSQL. */
 final class DataSourceFactory {
-  /** How long a request waits for a connection (or SQLite for a lock) before the store counts as unavailable. */
+  /**
+   * How long a request waits for a connection (or SQLite for a lock) before the store counts as
+   * unavailable.
+   */
   static final int TIMEOUT_MILLIS = 5_000;
 
   private DataSourceFactory() {}

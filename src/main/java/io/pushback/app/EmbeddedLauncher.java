@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code main}: Pushback on embedded Jetty with settings from the environment and system properties. */
+/**
+ * {@code main}: Pushback on embedded Jetty with settings from the environment and system
+ * properties.
+ */
 public final class EmbeddedLauncher {
   private EmbeddedLauncher() {}
 

@@ -1,23 +1,26 @@
 package io.pushback.app;
 
 import io.pushback.saga.Saga;
+import io.pushback.web.WebRoutes;
 import java.time.Clock;
 import java.util.List;
-import io.pushback.web.WebRoutes;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Pushback on an embedded Jetty 12, for development and tests: the same bootstrap as the WAR, at the root context.
- * Not thread-safe; start once, stop once.
+ * Pushback on an embedded Jetty 12, for development and tests: the same bootstrap as the WAR, at
+ * the root context. Not thread-safe; start once, stop once.
  */
 public final class EmbeddedServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
-  /** A server for {@code settings} (its port, 0 for any free one) with {@code extraSagas} besides the built-in ones. */
+  /**
+   * A server for {@code settings} (its port, 0 for any free one) with {@code extraSagas} besides
+   * the built-in ones.
+   */
   public EmbeddedServer(Settings settings, List<Saga> extraSagas, Clock clock) {
     this.server = new Server();
     this.connector = new ServerConnector(server);
@@ -29,6 +32,7 @@ public final class EmbeddedServer implements AutoCloseable {
     errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, WebRoutes.ERROR_PAGE);
     context.setErrorHandler(errors);
     server.setHandler(context);
+    server.setErrorHandler(new JsonServerErrorHandler());
     server.setStopAtShutdown(true);
   }
 

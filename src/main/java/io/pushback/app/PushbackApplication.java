@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Pushback: the pool, the migrated store, the stores and the web routes, built in dependency order.
- * {@link #close()} releases the pool. Thread-safe once started.
+ * One running Pushback: the pool, the migrated store, the stores and the web routes, built in
+ * dependency order. {@link #close()} releases the pool. Thread-safe once started.
  */
 public final class PushbackApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushbackApplication.class);
@@ -35,7 +35,10 @@ public final class PushbackApplication implements AutoCloseable {
     this.routes = routes;
   }
 
-  /** Connects to the store, migrates it and builds everything; fails with a message naming what is wrong. */
+  /**
+   * Connects to the store, migrates it and builds everything; fails with a message naming what is
+   * wrong.
+   */
   public static PushbackApplication start(Settings settings, SagaRegistry sagas, Clock clock) {
     Dialect dialect;
     try {

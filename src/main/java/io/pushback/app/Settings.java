@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The deployment's settings, typed. Built by {@link SettingsLoader}; immutable. {@link #toString()} hides secrets.
+ * The deployment's settings, typed. Built by {@link SettingsLoader}; immutable. {@link #toString()}
+ * hides secrets.
  *
  * @param port the embedded launcher's HTTP port
  * @param dbUrl the JDBC URL of the store ({@code jdbc:sqlite:} or {@code jdbc:postgresql:})
@@ -43,7 +44,14 @@ public record Settings(
 
   @Override
   public String toString() {
-    return "Settings[port=" + port + ", admin API " + (adminToken.isPresent() ? "on" : "off")
-        + ", maxBodyBytes=" + maxBodyBytes + ", dbPoolSize=" + dbPoolSize + "]";
+    return "Settings[port="
+        + port
+        + ", admin API "
+        + (adminToken.isPresent() ? "on" : "off")
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", dbPoolSize="
+        + dbPoolSize
+        + "]";
   }
 }

@@ -10,9 +10,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link Settings} from sources in order of precedence, the first that sets a name winning: environment
- * variables, then Java system properties, then servlet context parameters. Every source uses the same names ({@code
- * PUSHBACK_PORT}, ...). A value that cannot be used fails start with a message naming the setting.
+ * Reads {@link Settings} from sources in order of precedence, the first that sets a name winning:
+ * environment variables, then Java system properties, then servlet context parameters. Every source
+ * uses the same names ({@code PUSHBACK_PORT}, ...). A value that cannot be used fails start with a
+ * message naming the setting.
  */
 public final class SettingsLoader {
   /** At least 16 characters of a bearer token's alphabet (RFC 6750 b64token). */
@@ -37,7 +38,11 @@ public final class SettingsLoader {
         text(Settings.DB_USER),
         text(Settings.DB_PASSWORD).map(Secret::of),
         adminToken(),
-        integer(Settings.MAX_BODY_BYTES, Settings.DEFAULT_MAX_BODY_BYTES, 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES),
+        integer(
+            Settings.MAX_BODY_BYTES,
+            Settings.DEFAULT_MAX_BODY_BYTES,
+            0,
+            PushbackAuthFilter.LARGEST_MAX_BODY_BYTES),
         integer(Settings.DB_POOL_SIZE, Settings.DEFAULT_DB_POOL_SIZE, 1, 1_000));
   }
 
@@ -64,7 +69,14 @@ public final class SettingsLoader {
       return parsed;
     } catch (NumberFormatException e) {
       throw new InvalidSettingException(
-          name, "expected a whole number from " + min + " to " + max + " but found '" + value.get() + "'");
+          name,
+          "expected a whole number from "
+              + min
+              + " to "
+              + max
+              + " but found '"
+              + value.get()
+              + "'");
     }
   }
 

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Accepts a request that any of several credentials of one method accepts: the active credentials of an endpoint
- * during a rotation. Every credential is tried, so the time taken does not reveal which one matched.
+ * Accepts a request that any of several credentials of one method accepts: the active credentials
+ * of an endpoint during a rotation. Every credential is tried, so the time taken does not reveal
+ * which one matched.
  */
 final class AnyCredentialVerifier implements Verifier {
   private final List<Verifier> verifiers;

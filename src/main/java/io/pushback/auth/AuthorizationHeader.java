@@ -3,9 +3,15 @@ package io.pushback.auth;
 import java.util.Locale;
 import java.util.Optional;
 
-/** An {@code Authorization} value split into scheme and credentials ({@code <scheme> <credentials>}). */
+/**
+ * An {@code Authorization} value split into scheme and credentials ({@code <scheme>
+ * <credentials>}).
+ */
 record AuthorizationHeader(String scheme, String credentials) {
-  /** The parts of {@code value}, or empty when it is not {@code <scheme> <credentials>} with both non-empty. */
+  /**
+   * The parts of {@code value}, or empty when it is not {@code <scheme> <credentials>} with both
+   * non-empty.
+   */
   static Optional<AuthorizationHeader> parse(String value) {
     String trimmed = value.strip();
     int space = trimmed.indexOf(' ');

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * HTTP Basic: {@code Authorization: Basic base64(user:password)}. A header literally named {@code HTTP_AUTHORIZATION}
- * (the CGI spelling) may carry the Base64 value without the scheme.
+ * HTTP Basic: {@code Authorization: Basic base64(user:password)}. A header literally named {@code
+ * HTTP_AUTHORIZATION} (the CGI spelling) may carry the Base64 value without the scheme.
  */
 final class BasicVerifier implements Verifier {
   private static final String SCHEME = "Basic";
@@ -24,11 +24,13 @@ final class BasicVerifier implements Verifier {
 
   @Override
   public Verdict verify(InboundRequest request) {
-    Optional<Verdict.Rejected> unusable = request.headers().requireSingle(HeaderNames.AUTHORIZATION);
+    Optional<Verdict.Rejected> unusable =
+        request.headers().requireSingle(HeaderNames.AUTHORIZATION);
     if (unusable.isPresent()) {
       return unusable.get();
     }
-    RequestHeaders.Header header = request.headers().single(HeaderNames.AUTHORIZATION).orElseThrow();
+    RequestHeaders.Header header =
+        request.headers().single(HeaderNames.AUTHORIZATION).orElseThrow();
     Optional<String> encoded = encodedCredentials(header);
     if (encoded.isEmpty()) {
       return Verdict.rejected(
@@ -47,8 +49,11 @@ final class BasicVerifier implements Verifier {
       return Verdict.rejected(Verdict.Reason.MALFORMED);
     }
     boolean userMatches = MessageDigest.isEqual(Arrays.copyOfRange(decoded, 0, colon), username);
-    boolean passwordMatches = password.matches(Arrays.copyOfRange(decoded, colon + 1, decoded.length));
-    return userMatches & passwordMatches ? Verdict.accepted() : Verdict.rejected(Verdict.Reason.MISMATCH);
+    boolean passwordMatches =
+        password.matches(Arrays.copyOfRange(decoded, colon + 1, decoded.length));
+    return userMatches & passwordMatches
+        ? Verdict.accepted()
+        : Verdict.rejected(Verdict.Reason.MISMATCH);
   }
 
   private static Optional<String> encodedCredentials(RequestHeaders.Header header) {
@@ -57,8 +62,11 @@ final class BasicVerifier implements Verifier {
       return parsed.filter(p -> p.hasScheme(SCHEME)).map(AuthorizationHeader::credentials);
     }
     String value = header.value().strip();
-    boolean cgiSpelling = header.name().strip().replace('-', '_').equalsIgnoreCase(HeaderNames.CGI_AUTHORIZATION);
-    return cgiSpelling && !value.isEmpty() && value.indexOf(' ') < 0 ? Optional.of(value) : Optional.empty();
+    boolean cgiSpelling =
+        header.name().strip().replace('-', '_').equalsIgnoreCase(HeaderNames.CGI_AUTHORIZATION);
+    return cgiSpelling && !value.isEmpty() && value.indexOf(' ') < 0
+        ? Optional.of(value)
+        : Optional.empty();
   }
 
   private static int indexOf(byte[] bytes, byte wanted) {

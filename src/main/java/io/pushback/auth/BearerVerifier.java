@@ -16,7 +16,8 @@ final class BearerVerifier implements Verifier {
 
   @Override
   public Verdict verify(InboundRequest request) {
-    Optional<Verdict.Rejected> unusable = request.headers().requireSingle(HeaderNames.AUTHORIZATION);
+    Optional<Verdict.Rejected> unusable =
+        request.headers().requireSingle(HeaderNames.AUTHORIZATION);
     if (unusable.isPresent()) {
       return unusable.get();
     }

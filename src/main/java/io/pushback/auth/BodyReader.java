@@ -6,17 +6,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** Reads a request body once, bounded: a body over the limit is refused as soon as that is known. */
+/**
+ * Reads a request body once, bounded: a body over the limit is refused as soon as that is known.
+ */
 final class BodyReader {
   private static final int CHUNK = 8192;
-  /** A client's Content-Length is a claim, not a promise: never reserve more than this before bytes arrive. */
+
+  /**
+   * A client's Content-Length is a claim, not a promise: never reserve more than this before bytes
+   * arrive.
+   */
   private static final int MAX_INITIAL_CAPACITY = 65_536;
 
   private BodyReader() {}
 
   /**
-   * The whole body, or empty when it is larger than {@code limit} bytes: at once when {@code Content-Length} says so,
-   * otherwise as soon as the limit is passed while reading.
+   * The whole body, or empty when it is larger than {@code limit} bytes: at once when {@code
+   * Content-Length} says so, otherwise as soon as the limit is passed while reading.
    */
   static Optional<byte[]> read(HttpServletRequest request, long limit) throws IOException {
     long declared = request.getContentLengthLong();

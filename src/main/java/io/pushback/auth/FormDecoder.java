@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Decodes {@code application/x-www-form-urlencoded} text (a query string or a form body) into ordered parameters. */
+/**
+ * Decodes {@code application/x-www-form-urlencoded} text (a query string or a form body) into
+ * ordered parameters.
+ */
 public final class FormDecoder {
   private FormDecoder() {}
 
   /**
-   * The parameters in {@code encoded}, in order of first appearance, each with every value it was given.
+   * The parameters in {@code encoded}, in order of first appearance, each with every value it was
+   * given.
    *
-   * @param strict when true a malformed pair throws {@link IllegalArgumentException} naming its position; when false
-   *     it is skipped, as containers do for {@code getParameter}
+   * @param strict when true a malformed pair throws {@link IllegalArgumentException} naming its
+   *     position; when false it is skipped, as containers do for {@code getParameter}
    */
   public static Map<String, List<String>> decode(String encoded, Charset charset, boolean strict) {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -37,7 +41,8 @@ public final class FormDecoder {
         parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       } catch (IllegalArgumentException e) {
         if (strict) {
-          throw new IllegalArgumentException("malformed percent-encoding in form pair " + pairIndex, e);
+          throw new IllegalArgumentException(
+              "malformed percent-encoding in form pair " + pairIndex, e);
         }
       }
     }

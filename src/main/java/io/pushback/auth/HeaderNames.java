@@ -3,13 +3,17 @@ package io.pushback.auth;
 import java.util.Locale;
 
 /**
- * Header names the security methods read, and the one rule by which a request's header names are compared: case
- * does not matter, {@code -} and {@code _} are the same character, and a leading {@code HTTP_} (the CGI spelling the
- * source documents use) is ignored.
+ * Header names the security methods read, and the one rule by which a request's header names are
+ * compared: case does not matter, {@code -} and {@code _} are the same character, and a leading
+ * {@code HTTP_} (the CGI spelling the source documents use) is ignored.
  */
 public final class HeaderNames {
   public static final String AUTHORIZATION = "Authorization";
-  /** The CGI spelling of {@code Authorization}, which senders type literally; it may omit the {@code Basic} scheme. */
+
+  /**
+   * The CGI spelling of {@code Authorization}, which senders type literally; it may omit the {@code
+   * Basic} scheme.
+   */
   public static final String CGI_AUTHORIZATION = "HTTP_AUTHORIZATION";
 
   public static final String ACCESS_TOKEN = "Access-Token";

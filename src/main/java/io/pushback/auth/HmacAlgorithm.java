@@ -7,12 +7,16 @@ import org.bouncycastle.crypto.digests.RIPEMD128Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
-/** The HMAC algorithms a {@code signature} endpoint may use, by the JCA names the settings spell. */
+/**
+ * The HMAC algorithms a {@code signature} endpoint may use, by the JCA names the settings spell.
+ */
 public enum HmacAlgorithm {
   HMAC_SHA256("HmacSHA256", 32),
   HMAC_SHA1("HmacSHA1", 20),
   HMAC_SHA512("HmacSHA512", 64),
-  /** Not in the JDK: computed with Bouncy Castle's lightweight API, without registering a provider. */
+  /**
+   * Not in the JDK: computed with Bouncy Castle's lightweight API, without registering a provider.
+   */
   HMAC_RIPEMD128("HmacRIPEMD128", 16) {
     @Override
     public byte[] sign(byte[] key, byte[] content) {
@@ -43,7 +47,9 @@ public enum HmacAlgorithm {
     return macLength;
   }
 
-  /** The MAC of {@code content} under {@code key}. Thread-safe: every call uses its own {@link Mac}. */
+  /**
+   * The MAC of {@code content} under {@code key}. Thread-safe: every call uses its own {@link Mac}.
+   */
   public byte[] sign(byte[] key, byte[] content) {
     try {
       Mac mac = Mac.getInstance(settingName);
@@ -62,6 +68,7 @@ public enum HmacAlgorithm {
       }
     }
     throw new InvalidSettingException(
-        field, "expected HmacSHA256, HmacSHA1, HmacSHA512 or HmacRIPEMD128 but found '" + name + "'");
+        field,
+        "expected HmacSHA256, HmacSHA1, HmacSHA512 or HmacRIPEMD128 but found '" + name + "'");
   }
 }

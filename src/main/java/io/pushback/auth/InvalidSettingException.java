@@ -20,7 +20,10 @@ public final class InvalidSettingException extends PushbackException {
     return problem;
   }
 
-  /** The name of the setting that was refused, as the caller spelled it in the API or init parameters. */
+  /**
+   * The name of the setting that was refused, as the caller spelled it in the API or init
+   * parameters.
+   */
   public String field() {
     return field;
   }

@@ -15,15 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies a request's credentials before anything else sees it: reads the body once, bounded, checks the credential
- * against the endpoint's security method, answers {@code 401} on any failure, and hands a verified request, body
- * intact, down the chain.
+ * Verifies a request's credentials before anything else sees it: reads the body once, bounded,
+ * checks the credential against the endpoint's security method, answers {@code 401} on any failure,
+ * and hands a verified request, body intact, down the chain.
  *
- * <p>Used alone, the filter is configured by init parameters that define one security method: {@value #METHOD_PARAM}
- * ({@code basic}, {@code token_secret}, {@code signature} or {@code bearer}) and that method's fields
- * ({@code username}, {@code password}, {@code token}, {@code secret}, {@code header}, {@code algorithm},
- * {@code encoding}, {@code prefix}), plus {@value #MAX_BODY_BYTES_PARAM}. Inside Pushback it is constructed with a
- * {@link SecurityResolver} that looks the endpoint up. Thread-safe once initialized.
+ * <p>Used alone, the filter is configured by init parameters that define one security method:
+ * {@value #METHOD_PARAM} ({@code basic}, {@code token_secret}, {@code signature} or {@code bearer})
+ * and that method's fields ({@code username}, {@code password}, {@code token}, {@code secret},
+ * {@code header}, {@code algorithm}, {@code encoding}, {@code prefix}), plus {@value
+ * #MAX_BODY_BYTES_PARAM}. Inside Pushback it is constructed with a {@link SecurityResolver} that
+ * looks the endpoint up. Thread-safe once initialized.
  */
 public final class PushbackAuthFilter implements Filter {
   public static final String METHOD_PARAM = SecuritySettings.METHOD;
@@ -39,10 +40,14 @@ public final class PushbackAuthFilter implements Filter {
 
   /** 1 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
   /** The largest body a filter can hold in memory. */
   public static final long LARGEST_MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
 
-  /** The request attribute under which a verified request's {@link InboundRequest} is found downstream. */
+  /**
+   * The request attribute under which a verified request's {@link InboundRequest} is found
+   * downstream.
+   */
   public static final String INBOUND_REQUEST_ATTRIBUTE = InboundRequest.class.getName();
 
   private static final Logger LOG = LoggerFactory.getLogger(PushbackAuthFilter.class);
@@ -55,7 +60,10 @@ public final class PushbackAuthFilter implements Filter {
     this.listener = AuthListener.NONE;
   }
 
-  /** A filter that asks {@code resolver} for each request's security method and tells {@code listener} of refusals. */
+  /**
+   * A filter that asks {@code resolver} for each request's security method and tells {@code
+   * listener} of refusals.
+   */
   public PushbackAuthFilter(SecurityResolver resolver, AuthListener listener) {
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -68,7 +76,8 @@ public final class PushbackAuthFilter implements Filter {
         resolver = StaticSecurityResolver.fromInitParameters(config::getInitParameter);
       } catch (InvalidSettingException e) {
         throw new ServletException(
-            "PushbackAuthFilter '" + config.getFilterName() + "': init parameter " + e.getMessage(), e);
+            "PushbackAuthFilter '" + config.getFilterName() + "': init parameter " + e.getMessage(),
+            e);
       }
     }
   }
@@ -79,7 +88,8 @@ public final class PushbackAuthFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
 
-    // 1. Which endpoint, and which security method? Unknown targets are refused before anything is read.
+    // 1. Which endpoint, and which security method? Unknown targets are refused before anything is
+    // read.
     Resolution resolution = resolver.resolve(request);
     if (resolution instanceof Resolution.Refuse refuse) {
       refuse.headers().forEach(response::setHeader);
@@ -91,7 +101,11 @@ public final class PushbackAuthFilter implements Filter {
     // 2. Read the raw body once, bounded, before anything parses it.
     Optional<byte[]> body = BodyReader.read(request, protect.maxBodyBytes());
     if (body.isEmpty()) {
-      LOG.debug("refused {} {}: body over {} bytes", request.getMethod(), request.getRequestURI(), protect.maxBodyBytes());
+      LOG.debug(
+          "refused {} {}: body over {} bytes",
+          request.getMethod(),
+          request.getRequestURI(),
+          protect.maxBodyBytes());
       listener.tooLarge(
           request, ServletRequests.headers(request), protect.verifier(), protect.maxBodyBytes());
       ErrorAnswer.PAYLOAD_TOO_LARGE.send(response);
@@ -102,9 +116,16 @@ public final class PushbackAuthFilter implements Filter {
     InboundRequest inbound = ServletRequests.inbound(request, body.get());
     Verdict verdict = protect.verifier().verify(inbound);
     if (verdict instanceof Verdict.Rejected rejected) {
-      LOG.debug("refused {} {}: credential {}", request.getMethod(), request.getRequestURI(), rejected.reason());
+      LOG.debug(
+          "refused {} {}: credential {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          rejected.reason());
       listener.rejected(request, inbound, protect.verifier(), rejected);
-      protect.verifier().challenge().ifPresent(c -> response.setHeader(HeaderNames.WWW_AUTHENTICATE, c));
+      protect
+          .verifier()
+          .challenge()
+          .ifPresent(c -> response.setHeader(HeaderNames.WWW_AUTHENTICATE, c));
       ErrorAnswer.UNAUTHORIZED.send(response);
       return;
     }

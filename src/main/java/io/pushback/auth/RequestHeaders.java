@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A request's headers, looked up by the aliasing rule of {@link HeaderNames#normalize}. Every header line is kept
- * with its original spelling, so a credential sent twice, or under two spellings, can be seen and refused. Immutable.
+ * A request's headers, looked up by the aliasing rule of {@link HeaderNames#normalize}. Every
+ * header line is kept with its original spelling, so a credential sent twice, or under two
+ * spellings, can be seen and refused. Immutable.
  */
 public final class RequestHeaders {
   /** One header line as the sender wrote it. */
@@ -41,9 +42,9 @@ public final class RequestHeaders {
   }
 
   /**
-   * Why the request is refused for {@code names}, if it is: one of them absent, or one sent more than once. Repetition
-   * of any of them outweighs absence, so a request is never told only that a header is missing when it also repeats
-   * another.
+   * Why the request is refused for {@code names}, if it is: one of them absent, or one sent more
+   * than once. Repetition of any of them outweighs absence, so a request is never told only that a
+   * header is missing when it also repeats another.
    */
   public Optional<Verdict.Rejected> requireSingle(String... names) {
     boolean missing = false;
@@ -62,7 +63,10 @@ public final class RequestHeaders {
     return lines;
   }
 
-  /** Every line, with the value of each header whose normalized name is in {@code credentialNames} replaced. */
+  /**
+   * Every line, with the value of each header whose normalized name is in {@code credentialNames}
+   * replaced.
+   */
   public List<Header> redacted(Set<String> credentialNames, String replacement) {
     List<Header> result = new ArrayList<>(lines.size());
     for (Header line : lines) {

@@ -3,13 +3,18 @@ package io.pushback.auth;
 import java.util.Map;
 import java.util.Objects;
 
-/** The answer of a {@link SecurityResolver}: verify the request with a verifier, or refuse it outright. */
+/**
+ * The answer of a {@link SecurityResolver}: verify the request with a verifier, or refuse it
+ * outright.
+ */
 public sealed interface Resolution {
   /**
-   * Verify the request with {@code verifier} after reading at most {@code maxBodyBytes} of its body.
+   * Verify the request with {@code verifier} after reading at most {@code maxBodyBytes} of its
+   * body.
    *
    * @param verifier the verifier of the endpoint's active credentials
-   * @param maxBodyBytes the largest body accepted; a larger one is answered 413 before any verification
+   * @param maxBodyBytes the largest body accepted; a larger one is answered 413 before any
+   *     verification
    */
   record Protect(Verifier verifier, long maxBodyBytes) implements Resolution {
     public Protect {

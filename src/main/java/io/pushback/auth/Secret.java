@@ -7,8 +7,8 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * A credential value: a password, token, access secret or HMAC key. It never prints itself ({@link #toString()} is
- * {@code ***}) and compares only in constant time. Immutable and thread-safe.
+ * A credential value: a password, token, access secret or HMAC key. It never prints itself ({@link
+ * #toString()} is {@code ***}) and compares only in constant time. Immutable and thread-safe.
  */
 public final class Secret {
   /** Random bytes in a generated secret: 256 bits, twice the minimum the product promises. */
@@ -37,8 +37,8 @@ public final class Secret {
   }
 
   /**
-   * Whether {@code candidate} is this secret, in time that depends only on the candidate's length, never on where
-   * the two first differ or on this secret's length.
+   * Whether {@code candidate} is this secret, in time that depends only on the candidate's length,
+   * never on where the two first differ or on this secret's length.
    */
   public boolean matches(byte[] candidate) {
     return candidate != null && MessageDigest.isEqual(candidate, value);

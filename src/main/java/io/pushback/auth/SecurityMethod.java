@@ -10,7 +10,11 @@ public enum SecurityMethod {
   TOKEN_SECRET("token_secret", List.of(), List.of(SecuritySettings.TOKEN, SecuritySettings.SECRET)),
   SIGNATURE(
       "signature",
-      List.of(SecuritySettings.HEADER, SecuritySettings.ALGORITHM, SecuritySettings.ENCODING, SecuritySettings.PREFIX),
+      List.of(
+          SecuritySettings.HEADER,
+          SecuritySettings.ALGORITHM,
+          SecuritySettings.ENCODING,
+          SecuritySettings.PREFIX),
       List.of(SecuritySettings.SECRET)),
   BEARER("bearer", List.of(), List.of(SecuritySettings.TOKEN));
 
@@ -34,7 +38,10 @@ public enum SecurityMethod {
     return wireName;
   }
 
-  /** The settings of this method that hold secrets, which rotation replaces and which are never shown twice. */
+  /**
+   * The settings of this method that hold secrets, which rotation replaces and which are never
+   * shown twice.
+   */
   public List<String> secretFields() {
     return secretFields;
   }
@@ -47,8 +54,7 @@ public enum SecurityMethod {
       }
     }
     throw new InvalidSettingException(
-        SecuritySettings.METHOD,
-        "expected one of " + names() + " but found " + describe(wireName));
+        SecuritySettings.METHOD, "expected one of " + names() + " but found " + describe(wireName));
   }
 
   static String names() {

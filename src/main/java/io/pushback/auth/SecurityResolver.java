@@ -3,8 +3,9 @@ package io.pushback.auth;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * How {@link PushbackAuthFilter} finds the security method for a request: the point where a server plugs its own
- * endpoint lookup into the filter. Implementations must be thread-safe and must not read the request body.
+ * How {@link PushbackAuthFilter} finds the security method for a request: the point where a server
+ * plugs its own endpoint lookup into the filter. Implementations must be thread-safe and must not
+ * read the request body.
  */
 @FunctionalInterface
 public interface SecurityResolver {

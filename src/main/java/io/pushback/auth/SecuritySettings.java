@@ -7,9 +7,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The complete settings of one credential of one security method: the method's public settings and its secrets.
- * Validated when built; immutable and thread-safe. The same field names serve the admin API, the store and the
- * filter's init parameters, and {@link #parse} is the one place that reads them.
+ * The complete settings of one credential of one security method: the method's public settings and
+ * its secrets. Validated when built; immutable and thread-safe. The same field names serve the
+ * admin API, the store and the filter's init parameters, and {@link #parse} is the one place that
+ * reads them.
  */
 public sealed interface SecuritySettings {
   String METHOD = "method";
@@ -25,10 +26,15 @@ public sealed interface SecuritySettings {
   /** The method these settings configure. */
   SecurityMethod method();
 
-  /** The settings that are not secret, by field name, as the API shows them and the store keeps them. */
+  /**
+   * The settings that are not secret, by field name, as the API shows them and the store keeps
+   * them.
+   */
   Map<String, String> publicFields();
 
-  /** The secret settings, by field name; only for storing and for the one answer that creates them. */
+  /**
+   * The secret settings, by field name; only for storing and for the one answer that creates them.
+   */
   Map<String, Secret> secretFields();
 
   /** {@code Authorization: Basic base64(username:password)}. */
@@ -82,7 +88,11 @@ public sealed interface SecuritySettings {
 
   /** An HMAC of the raw body bytes in a header of configurable name, encoding and prefix. */
   record Signature(
-      String header, HmacAlgorithm algorithm, SignatureEncoding encoding, String prefix, Secret secret)
+      String header,
+      HmacAlgorithm algorithm,
+      SignatureEncoding encoding,
+      String prefix,
+      Secret secret)
       implements SecuritySettings {
     private static final Pattern TOKEN_CHARS = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -125,7 +135,8 @@ public sealed interface SecuritySettings {
     public Bearer {
       Objects.requireNonNull(token, TOKEN);
       if (!B64TOKEN.matcher(token.reveal()).matches()) {
-        throw new InvalidSettingException(TOKEN, "must use only the characters RFC 6750 allows in a bearer token");
+        throw new InvalidSettingException(
+            TOKEN, "must use only the characters RFC 6750 allows in a bearer token");
       }
     }
 
@@ -146,22 +157,26 @@ public sealed interface SecuritySettings {
   }
 
   /**
-   * Reads settings by field name; {@code field} answers null for a field that is not set. Unset optional fields take
-   * their documented defaults; a missing or unusable field throws {@link InvalidSettingException} naming it.
+   * Reads settings by field name; {@code field} answers null for a field that is not set. Unset
+   * optional fields take their documented defaults; a missing or unusable field throws {@link
+   * InvalidSettingException} naming it.
    */
   static SecuritySettings parse(Function<String, String> field) {
     SecurityMethod method = SecurityMethod.fromWireName(field.apply(METHOD));
     return switch (method) {
       case BASIC -> new Basic(field.apply(USERNAME), secret(field, PASSWORD));
       case TOKEN_SECRET -> new TokenSecret(secret(field, TOKEN), secret(field, SECRET));
-      case SIGNATURE -> new Signature(
-          orDefault(field.apply(HEADER), HeaderNames.DEFAULT_SIGNATURE),
-          HmacAlgorithm.fromSettingName(
-              ALGORITHM, orDefault(field.apply(ALGORITHM), HmacAlgorithm.HMAC_SHA256.settingName())),
-          SignatureEncoding.fromSettingName(
-              ENCODING, orDefault(field.apply(ENCODING), SignatureEncoding.BASE64.settingName())),
-          orDefault(field.apply(PREFIX), ""),
-          secret(field, SECRET));
+      case SIGNATURE ->
+          new Signature(
+              orDefault(field.apply(HEADER), HeaderNames.DEFAULT_SIGNATURE),
+              HmacAlgorithm.fromSettingName(
+                  ALGORITHM,
+                  orDefault(field.apply(ALGORITHM), HmacAlgorithm.HMAC_SHA256.settingName())),
+              SignatureEncoding.fromSettingName(
+                  ENCODING,
+                  orDefault(field.apply(ENCODING), SignatureEncoding.BASE64.settingName())),
+              orDefault(field.apply(PREFIX), ""),
+              secret(field, SECRET));
       case BEARER -> new Bearer(secret(field, TOKEN));
     };
   }

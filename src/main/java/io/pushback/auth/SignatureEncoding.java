@@ -21,7 +21,8 @@ public enum SignatureEncoding {
     @Override
     byte[] decodeExact(String text) {
       byte[] decoded = Base64.getDecoder().decode(text);
-      // The JDK ignores unused low bits of the last character: insist on the one canonical spelling.
+      // The JDK ignores unused low bits of the last character: insist on the one canonical
+      // spelling.
       if (!encode(decoded).equals(text)) {
         throw new IllegalArgumentException("not canonical Base64");
       }
@@ -60,12 +61,16 @@ public enum SignatureEncoding {
 
   abstract int encodedLength(int macLength);
 
-  /** Decodes text already known to have the right length; throws IllegalArgumentException if it is not valid. */
+  /**
+   * Decodes text already known to have the right length; throws IllegalArgumentException if it is
+   * not valid.
+   */
   abstract byte[] decodeExact(String text);
 
   /**
-   * The MAC written in {@code text}, when {@code text} is exactly the encoding of a {@code macLength}-byte value:
-   * a truncated, padded-differently, URL-safe or otherwise foreign value is empty, not an exception.
+   * The MAC written in {@code text}, when {@code text} is exactly the encoding of a {@code
+   * macLength}-byte value: a truncated, padded-differently, URL-safe or otherwise foreign value is
+   * empty, not an exception.
    */
   public Optional<byte[]> decode(String text, int macLength) {
     if (text.length() != encodedLength(macLength)) {

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An HMAC of the raw body bytes, exactly as received, in a header of configurable name. The reference value is
- * {@code Base64(HMAC-SHA256(secret, body))}, standard alphabet with padding, as the source documents' code computes.
+ * An HMAC of the raw body bytes, exactly as received, in a header of configurable name. The
+ * reference value is {@code Base64(HMAC-SHA256(secret, body))}, standard alphabet with padding, as
+ * the source documents' code computes.
  */
 final class SignatureVerifier implements Verifier {
   private final SecuritySettings.Signature settings;

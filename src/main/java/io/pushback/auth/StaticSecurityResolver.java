@@ -3,7 +3,9 @@ package io.pushback.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 
-/** One security method for every request: the filter used alone, configured by its init parameters. */
+/**
+ * One security method for every request: the filter used alone, configured by its init parameters.
+ */
 final class StaticSecurityResolver implements SecurityResolver {
   private final Resolution protection;
 
@@ -11,7 +13,10 @@ final class StaticSecurityResolver implements SecurityResolver {
     this.protection = Resolution.protect(verifier, maxBodyBytes);
   }
 
-  /** Reads the init parameters documented on {@link PushbackAuthFilter}; throws naming a missing or bad one. */
+  /**
+   * Reads the init parameters documented on {@link PushbackAuthFilter}; throws naming a missing or
+   * bad one.
+   */
   static StaticSecurityResolver fromInitParameters(Function<String, String> parameter) {
     SecuritySettings settings = SecuritySettings.parse(parameter);
     String limit = parameter.apply(PushbackAuthFilter.MAX_BODY_BYTES_PARAM);
@@ -30,8 +35,11 @@ final class StaticSecurityResolver implements SecurityResolver {
     } catch (NumberFormatException e) {
       throw new InvalidSettingException(
           PushbackAuthFilter.MAX_BODY_BYTES_PARAM,
-          "expected a whole number of bytes from 0 to " + PushbackAuthFilter.LARGEST_MAX_BODY_BYTES
-              + " but found '" + value + "'");
+          "expected a whole number of bytes from 0 to "
+              + PushbackAuthFilter.LARGEST_MAX_BODY_BYTES
+              + " but found '"
+              + value
+              + "'");
     }
   }
 

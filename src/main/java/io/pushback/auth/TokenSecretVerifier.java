@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code Access-Token} and {@code Access-Secret} headers (any spelling; see {@link HeaderNames}). */
+/**
+ * {@code Access-Token} and {@code Access-Secret} headers (any spelling; see {@link HeaderNames}).
+ */
 final class TokenSecretVerifier implements Verifier {
   private final Secret token;
   private final Secret secret;
@@ -24,7 +26,9 @@ final class TokenSecretVerifier implements Verifier {
     }
     boolean tokenMatches = token.matches(valueBytes(headers, HeaderNames.ACCESS_TOKEN));
     boolean secretMatches = secret.matches(valueBytes(headers, HeaderNames.ACCESS_SECRET));
-    return tokenMatches & secretMatches ? Verdict.accepted() : Verdict.rejected(Verdict.Reason.MISMATCH);
+    return tokenMatches & secretMatches
+        ? Verdict.accepted()
+        : Verdict.rejected(Verdict.Reason.MISMATCH);
   }
 
   private static byte[] valueBytes(RequestHeaders headers, String name) {
@@ -33,7 +37,9 @@ final class TokenSecretVerifier implements Verifier {
 
   @Override
   public Set<String> credentialHeaders() {
-    return Set.of(HeaderNames.normalize(HeaderNames.ACCESS_TOKEN), HeaderNames.normalize(HeaderNames.ACCESS_SECRET));
+    return Set.of(
+        HeaderNames.normalize(HeaderNames.ACCESS_TOKEN),
+        HeaderNames.normalize(HeaderNames.ACCESS_SECRET));
   }
 
   @Override

@@ -2,7 +2,10 @@ package io.pushback.auth;
 
 import java.util.Objects;
 
-/** What a verifier decided about a request: accepted, or rejected for a reason meant for operators only. */
+/**
+ * What a verifier decided about a request: accepted, or rejected for a reason meant for operators
+ * only.
+ */
 public sealed interface Verdict {
   /** Why a request was rejected. Never sent to the caller, who always sees the same 401. */
   enum Reason {

@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A verified request whose body the filter has already read: the body can be read again, as a stream or a reader,
- * and parameters come from the query string and, for a form post, from the same bytes that were verified. Not
- * thread-safe, like the request it wraps.
+ * A verified request whose body the filter has already read: the body can be read again, as a
+ * stream or a reader, and parameters come from the query string and, for a form post, from the same
+ * bytes that were verified. Not thread-safe, like the request it wraps.
  */
 final class VerifiedRequest extends HttpServletRequestWrapper {
   private static final String FORM_TYPE = "application/x-www-form-urlencoded";
@@ -142,7 +142,8 @@ final class VerifiedRequest extends HttpServletRequestWrapper {
 
     @Override
     public void setReadListener(ReadListener listener) {
-      throw new IllegalStateException("the body was read by PushbackAuthFilter; read it synchronously");
+      throw new IllegalStateException(
+          "the body was read by PushbackAuthFilter; read it synchronously");
     }
   }
 }

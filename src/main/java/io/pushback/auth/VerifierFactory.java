@@ -18,12 +18,13 @@ public final class VerifierFactory {
     } else if (settings instanceof SecuritySettings.Bearer bearer) {
       return new BearerVerifier(bearer);
     }
-    throw new IllegalArgumentException("unknown security settings " + settings.getClass().getName());
+    throw new IllegalArgumentException(
+        "unknown security settings " + settings.getClass().getName());
   }
 
   /**
-   * The verifier that accepts any of {@code credentials}, which must be non-empty and all of one method and one set
-   * of public settings (only the secrets differ between them).
+   * The verifier that accepts any of {@code credentials}, which must be non-empty and all of one
+   * method and one set of public settings (only the secrets differ between them).
    */
   public static Verifier anyOf(List<SecuritySettings> credentials) {
     if (credentials.isEmpty()) {
@@ -37,7 +38,8 @@ public final class VerifierFactory {
     for (SecuritySettings credential : credentials) {
       if (credential.method() != first.method()
           || !credential.publicFields().equals(first.publicFields())) {
-        throw new IllegalArgumentException("credentials of one endpoint must share method and public settings");
+        throw new IllegalArgumentException(
+            "credentials of one endpoint must share method and public settings");
       }
       verifiers.add(create(credential));
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One request that reached a known endpoint. Headers are stored with every credential redacted; the body is kept up
- * to a bound ({@code bodySize} is the size received).
+ * One request that reached a known endpoint. Headers are stored with every credential redacted; the
+ * body is kept up to a bound ({@code bodySize} is the size received).
  *
  * @param reason why it was rejected or failed, for operators only
  * @param status the HTTP status sent, once known

@@ -36,47 +36,54 @@ public final class DeliveryStore {
     long now = clock.millis();
     String headers = writeHeaders(delivery.redactedHeaders());
     return database.inTransaction(
-        h -> h.createQuery(
-                "INSERT INTO delivery (endpoint_id, site_id, received_at, remote_address, outcome, reason, status,"
-                    + " headers, content_type, body, body_size, parameters, attempts, idempotency_key, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id")
-            .bind(0, delivery.endpointId())
-            .bind(1, EndpointStore.boxed(delivery.siteId()))
-            .bind(2, now)
-            .bind(3, delivery.remoteAddress())
-            .bind(4, delivery.outcome().wireName())
-            .bind(5, delivery.reason().orElse(null))
-            .bind(6, delivery.status().orElse(null))
-            .bind(7, headers)
-            .bind(8, delivery.contentType().orElse(null))
-            .bind(9, delivery.body())
-            .bind(10, delivery.bodySize())
-            .bind(11, delivery.parameters().orElse(null))
-            .bind(12, delivery.idempotencyKey().orElse(null))
-            .bind(13, now)
-            .mapTo(Long.class)
-            .one());
+        h ->
+            h.createQuery(
+                    "INSERT INTO delivery (endpoint_id, site_id, received_at, remote_address, outcome, reason, status,"
+                        + " headers, content_type, body, body_size, parameters, attempts, idempotency_key, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id")
+                .bind(0, delivery.endpointId())
+                .bind(1, EndpointStore.boxed(delivery.siteId()))
+                .bind(2, now)
+                .bind(3, delivery.remoteAddress())
+                .bind(4, delivery.outcome().wireName())
+                .bind(5, delivery.reason().orElse(null))
+                .bind(6, delivery.status().orElse(null))
+                .bind(7, headers)
+                .bind(8, delivery.contentType().orElse(null))
+                .bind(9, delivery.body())
+                .bind(10, delivery.bodySize())
+                .bind(11, delivery.parameters().orElse(null))
+                .bind(12, delivery.idempotencyKey().orElse(null))
+                .bind(13, now)
+                .mapTo(Long.class)
+                .one());
   }
 
   /** Records how the saga run of delivery {@code id} ended, counting one more attempt. */
-  public void finish(long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
+  public void finish(
+      long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
     long now = clock.millis();
     database.inTransaction(
-        h -> h.createUpdate(
-                "UPDATE delivery SET outcome = ?, status = ?, reason = ?, saga_result = ?,"
-                    + " attempts = attempts + 1, updated_at = ? WHERE id = ?")
-            .bind(0, outcome.wireName())
-            .bind(1, status)
-            .bind(2, reason.orElse(null))
-            .bind(3, sagaResult.orElse(null))
-            .bind(4, now)
-            .bind(5, id)
-            .execute());
+        h ->
+            h.createUpdate(
+                    "UPDATE delivery SET outcome = ?, status = ?, reason = ?, saga_result = ?,"
+                        + " attempts = attempts + 1, updated_at = ? WHERE id = ?")
+                .bind(0, outcome.wireName())
+                .bind(1, status)
+                .bind(2, reason.orElse(null))
+                .bind(3, sagaResult.orElse(null))
+                .bind(4, now)
+                .bind(5, id)
+                .execute());
   }
 
   public Optional<Delivery> find(long id) {
     return database.withHandle(
-        h -> h.createQuery("SELECT * FROM delivery WHERE id = ?").bind(0, id).map(this::delivery).findOne());
+        h ->
+            h.createQuery("SELECT * FROM delivery WHERE id = ?")
+                .bind(0, id)
+                .map(this::delivery)
+                .findOne());
   }
 
   /** The newest deliveries of an endpoint first, optionally only those with {@code outcome}. */
@@ -108,7 +115,8 @@ public final class DeliveryStore {
   private List<RequestHeaders.Header> readHeaders(String text) {
     try {
       List<RequestHeaders.Header> headers = new ArrayList<>();
-      json.readValue(text, HEADER_PAIRS).forEach(p -> headers.add(new RequestHeaders.Header(p.get(0), p.get(1))));
+      json.readValue(text, HEADER_PAIRS)
+          .forEach(p -> headers.add(new RequestHeaders.Header(p.get(0), p.get(1))));
       return headers;
     } catch (JsonProcessingException e) {
       throw new PushbackException("column headers does not hold a JSON list of pairs", e);

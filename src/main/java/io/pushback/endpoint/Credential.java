@@ -5,11 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The secret values of one credential of an endpoint, by field name. Several may be active at once during a rotation;
- * each is valid from its creation until its optional {@code notAfter}. {@link #toString()} hides the values.
+ * The secret values of one credential of an endpoint, by field name. Several may be active at once
+ * during a rotation; each is valid from its creation until its optional {@code notAfter}. {@link
+ * #toString()} hides the values.
  */
 public record Credential(
-    long id, long endpointId, Map<String, String> secrets, Instant createdAt, Optional<Instant> notAfter) {
+    long id,
+    long endpointId,
+    Map<String, String> secrets,
+    Instant createdAt,
+    Optional<Instant> notAfter) {
   public Credential {
     secrets = Map.copyOf(secrets);
   }
@@ -21,6 +26,12 @@ public record Credential(
 
   @Override
   public String toString() {
-    return "Credential[id=" + id + ", endpointId=" + endpointId + ", fields=" + secrets.keySet() + "]";
+    return "Credential[id="
+        + id
+        + ", endpointId="
+        + endpointId
+        + ", fields="
+        + secrets.keySet()
+        + "]";
   }
 }

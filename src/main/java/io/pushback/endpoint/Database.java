@@ -7,9 +7,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The store's one way in: runs work in a JDBI handle or transaction and turns database failures into Pushback's
- * exceptions, a taken unique key into {@link DuplicateException} and anything else into
- * {@link StoreUnavailableException}. Thread-safe.
+ * The store's one way in: runs work in a JDBI handle or transaction and turns database failures
+ * into Pushback's exceptions, a taken unique key into {@link DuplicateException} and anything else
+ * into {@link StoreUnavailableException}. Thread-safe.
  */
 public final class Database {
   private static final String UNIQUE_VIOLATION_STATE = "23505";
@@ -28,7 +28,10 @@ public final class Database {
     return dialect;
   }
 
-  /** Runs {@code work} in one transaction. {@code duplicateField} names the field blamed for a unique violation. */
+  /**
+   * Runs {@code work} in one transaction. {@code duplicateField} names the field blamed for a
+   * unique violation.
+   */
   public <T> T inTransaction(String duplicateField, HandleCallback<T, RuntimeException> work) {
     return translate(duplicateField, () -> jdbi.inTransaction(work));
   }

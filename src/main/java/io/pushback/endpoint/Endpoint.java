@@ -9,10 +9,12 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A pushback endpoint: its owner (a site, or its partner when {@code siteId} is empty), its public key, the saga it
- * triggers and the security method it demands. Never holds secrets: those are {@link Credential}s.
+ * A pushback endpoint: its owner (a site, or its partner when {@code siteId} is empty), its public
+ * key, the saga it triggers and the security method it demands. Never holds secrets: those are
+ * {@link Credential}s.
  *
- * @param securitySettings the method's public settings by field name, as {@code SecuritySettings.publicFields()}
+ * @param securitySettings the method's public settings by field name, as {@code
+ *     SecuritySettings.publicFields()}
  * @param sagaSettings the saga's settings as a JSON object text
  * @param maxBodyBytes the endpoint's own body limit, or empty for the deployment's
  */
@@ -47,8 +49,9 @@ public record Endpoint(
   }
 
   /**
-   * The complete settings of one of this endpoint's credentials: its public security settings with the credential's
-   * secrets. Throws {@link io.pushback.auth.InvalidSettingException} if the two do not make valid settings.
+   * The complete settings of one of this endpoint's credentials: its public security settings with
+   * the credential's secrets. Throws {@link io.pushback.auth.InvalidSettingException} if the two do
+   * not make valid settings.
    */
   public SecuritySettings securityWith(Credential credential) {
     Map<String, String> fields = new HashMap<>(securitySettings);

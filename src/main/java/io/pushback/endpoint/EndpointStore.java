@@ -16,8 +16,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Endpoints and their credentials. Keys are generated here: 24 random bytes (192 bits), URL-safe Base64, unique
- * forever because deleted endpoints keep their row. Thread-safe.
+ * Endpoints and their credentials. Keys are generated here: 24 random bytes (192 bits), URL-safe
+ * Base64, unique forever because deleted endpoints keep their row. Thread-safe.
  */
 public final class EndpointStore {
   private static final int KEY_BYTES = 24;
@@ -35,7 +35,10 @@ public final class EndpointStore {
     this.random = random;
   }
 
-  /** Creates an endpoint with its first credential; throws {@link DuplicateException} for a taken name. */
+  /**
+   * Creates an endpoint with its first credential; throws {@link DuplicateException} for a taken
+   * name.
+   */
   public Endpoint create(NewEndpoint spec, Map<String, String> secrets) {
     long now = clock.millis();
     return database.inTransaction(
@@ -68,48 +71,60 @@ public final class EndpointStore {
   /** The live (not deleted) endpoint with {@code id}. */
   public Optional<Endpoint> find(long id) {
     return database.withHandle(
-        h -> h.createQuery("SELECT * FROM endpoint WHERE id = ? AND " + LIVE)
-            .bind(0, id)
-            .map(this::endpoint)
-            .findOne());
+        h ->
+            h.createQuery("SELECT * FROM endpoint WHERE id = ? AND " + LIVE)
+                .bind(0, id)
+                .map(this::endpoint)
+                .findOne());
   }
 
   /** The live endpoint whose public key is {@code key}. */
   public Optional<Endpoint> findByKey(String key) {
     return database.withHandle(
-        h -> h.createQuery("SELECT * FROM endpoint WHERE endpoint_key = ? AND " + LIVE)
-            .bind(0, key)
-            .map(this::endpoint)
-            .findOne());
+        h ->
+            h.createQuery("SELECT * FROM endpoint WHERE endpoint_key = ? AND " + LIVE)
+                .bind(0, key)
+                .map(this::endpoint)
+                .findOne());
   }
 
-  /** Stores the changeable fields of {@code endpoint}; throws {@link DuplicateException} for a taken name. */
+  /**
+   * Stores the changeable fields of {@code endpoint}; throws {@link DuplicateException} for a taken
+   * name.
+   */
   public Endpoint update(Endpoint endpoint) {
     long now = clock.millis();
     return database.inTransaction(
         "name",
-        h -> h.createQuery(
-                "UPDATE endpoint SET name = ?, saga = ?, saga_settings = ?, security_settings = ?, enabled = ?,"
-                    + " max_body_bytes = ?, updated_at = ? WHERE id = ? AND " + LIVE + " RETURNING *")
-            .bind(0, endpoint.name())
-            .bind(1, endpoint.saga())
-            .bind(2, endpoint.sagaSettings())
-            .bind(3, json.write(endpoint.securitySettings()))
-            .bind(4, endpoint.enabled())
-            .bind(5, boxed(endpoint.maxBodyBytes()))
-            .bind(6, now)
-            .bind(7, endpoint.id())
-            .map(this::endpoint)
-            .one());
+        h ->
+            h.createQuery(
+                    "UPDATE endpoint SET name = ?, saga = ?, saga_settings = ?, security_settings = ?, enabled = ?,"
+                        + " max_body_bytes = ?, updated_at = ? WHERE id = ? AND "
+                        + LIVE
+                        + " RETURNING *")
+                .bind(0, endpoint.name())
+                .bind(1, endpoint.saga())
+                .bind(2, endpoint.sagaSettings())
+                .bind(3, json.write(endpoint.securitySettings()))
+                .bind(4, endpoint.enabled())
+                .bind(5, boxed(endpoint.maxBodyBytes()))
+                .bind(6, now)
+                .bind(7, endpoint.id())
+                .map(this::endpoint)
+                .one());
   }
 
-  /** Deletes the endpoint: it stops answering, its credentials expire, its key is never handed out again. */
+  /**
+   * Deletes the endpoint: it stops answering, its credentials expire, its key is never handed out
+   * again.
+   */
   public boolean delete(long id) {
     long now = clock.millis();
     return database.inTransaction(
         h -> {
           int changed =
-              h.createUpdate("UPDATE endpoint SET deleted_at = ?, enabled = ? WHERE id = ? AND " + LIVE)
+              h.createUpdate(
+                      "UPDATE endpoint SET deleted_at = ?, enabled = ? WHERE id = ? AND " + LIVE)
                   .bind(0, now)
                   .bind(1, false)
                   .bind(2, id)
@@ -123,18 +138,19 @@ public final class EndpointStore {
   public List<Credential> activeCredentials(long endpointId) {
     long now = clock.millis();
     return database.withHandle(
-        h -> h.createQuery(
-                "SELECT * FROM credential WHERE endpoint_id = ? AND (not_after IS NULL OR not_after > ?)"
-                    + " ORDER BY id")
-            .bind(0, endpointId)
-            .bind(1, now)
-            .map(this::credential)
-            .list());
+        h ->
+            h.createQuery(
+                    "SELECT * FROM credential WHERE endpoint_id = ? AND (not_after IS NULL OR not_after > ?)"
+                        + " ORDER BY id")
+                .bind(0, endpointId)
+                .bind(1, now)
+                .map(this::credential)
+                .list());
   }
 
   /**
-   * Adds a credential and retires the active ones after {@code overlap} (at once when it is zero), in one
-   * transaction. A credential that already expires sooner keeps its earlier end.
+   * Adds a credential and retires the active ones after {@code overlap} (at once when it is zero),
+   * in one transaction. A credential that already expires sooner keeps its earlier end.
    */
   public Credential rotate(long endpointId, Map<String, String> secrets, Duration overlap) {
     long now = clock.millis();
@@ -154,7 +170,8 @@ public final class EndpointStore {
         .execute();
   }
 
-  private Credential insertCredential(Handle h, long endpointId, Map<String, String> secrets, long now) {
+  private Credential insertCredential(
+      Handle h, long endpointId, Map<String, String> secrets, long now) {
     return h.createQuery(
             "INSERT INTO credential (endpoint_id, secrets, created_at) VALUES (?, ?, ?) RETURNING *")
         .bind(0, endpointId)
@@ -194,7 +211,9 @@ public final class EndpointStore {
         rs.getLong("endpoint_id"),
         json.readStringMap("secrets", rs.getString("secrets")),
         Instant.ofEpochMilli(rs.getLong("created_at")),
-        notAfter.isPresent() ? Optional.of(Instant.ofEpochMilli(notAfter.getAsLong())) : Optional.empty());
+        notAfter.isPresent()
+            ? Optional.of(Instant.ofEpochMilli(notAfter.getAsLong()))
+            : Optional.empty());
   }
 
   /** A nullable integer column. */

@@ -20,7 +20,8 @@ public final class JsonColumns {
     try {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new PushbackException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new PushbackException(
+          "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 
@@ -28,7 +29,8 @@ public final class JsonColumns {
     try {
       return mapper.readValue(text, STRING_MAP);
     } catch (JsonProcessingException e) {
-      throw new PushbackException("column " + column + " does not hold a JSON object of strings", e);
+      throw new PushbackException(
+          "column " + column + " does not hold a JSON object of strings", e);
     }
   }
 }

@@ -19,7 +19,9 @@ public final class Migrations {
               .failOnMissingLocations(true)
               .load()
               .migrate();
-      return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+      return result.targetSchemaVersion != null
+          ? result.targetSchemaVersion
+          : result.initialSchemaVersion;
     } catch (FlywayException e) {
       throw new StoreUnavailableException("schema migration failed: " + e.getMessage(), e);
     }

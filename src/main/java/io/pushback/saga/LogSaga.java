@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in {@code log} saga: records the parameters it received on the delivery as JSON, and logs how many there
- * were (never their values, which may be personal data).
+ * The built-in {@code log} saga: records the parameters it received on the delivery as JSON, and
+ * logs how many there were (never their values, which may be personal data).
  */
 public final class LogSaga implements Saga {
   public static final String NAME = "log";

@@ -12,11 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a saga run receives. {@code parameters} merges the query string with the form or JSON body: a form or query
- * parameter maps to a {@code String}, or a {@code List<String>} when repeated; a JSON object body's members keep their
- * structure ({@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean}, null) and win over query
- * parameters of the same name. {@code headers} holds no credential header. The saga may record a short result text
- * with {@link #recordResult}; it is stored on the delivery. Not thread-safe: one context per run.
+ * What a saga run receives. {@code parameters} merges the query string with the form or JSON body:
+ * a form or query parameter maps to a {@code String}, or a {@code List<String>} when repeated; a
+ * JSON object body's members keep their structure ({@code Map}, {@code List}, {@code String},
+ * {@code Number}, {@code Boolean}, null) and win over query parameters of the same name. {@code
+ * headers} holds no credential header. The saga may record a short result text with {@link
+ * #recordResult}; it is stored on the delivery. Not thread-safe: one context per run.
  */
 public final class SagaContext {
   private final Endpoint endpoint;
@@ -57,7 +58,10 @@ public final class SagaContext {
     return partner;
   }
 
-  /** The site in whose context the request came: the endpoint's own site, or the one named in the URL. */
+  /**
+   * The site in whose context the request came: the endpoint's own site, or the one named in the
+   * URL.
+   */
   public Optional<Site> site() {
     return site;
   }

@@ -9,7 +9,10 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The sagas this application can run, by name. Built once at start; immutable and thread-safe after. */
+/**
+ * The sagas this application can run, by name. Built once at start; immutable and thread-safe
+ * after.
+ */
 public final class SagaRegistry {
   private final Map<String, Saga> sagas;
 
@@ -46,13 +49,20 @@ public final class SagaRegistry {
       Saga previous = sagas.putIfAbsent(name, saga);
       if (previous != null) {
         throw new PushbackException(
-            "saga name '" + name + "' is registered twice: by " + previous.getClass().getName() + " and by "
+            "saga name '"
+                + name
+                + "' is registered twice: by "
+                + previous.getClass().getName()
+                + " and by "
                 + saga.getClass().getName());
       }
       return this;
     }
 
-    /** Adds every saga listed in {@code META-INF/services/io.pushback.saga.Saga} visible to {@code loader}. */
+    /**
+     * Adds every saga listed in {@code META-INF/services/io.pushback.saga.Saga} visible to {@code
+     * loader}.
+     */
     public Builder registerServiceLoaded(ClassLoader loader) {
       ServiceLoader.load(Saga.class, loader).forEach(this::register);
       return this;

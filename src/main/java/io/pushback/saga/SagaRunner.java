@@ -4,7 +4,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the saga an endpoint names and reports how it ended; never throws for a saga's failure. Thread-safe. */
+/**
+ * Runs the saga an endpoint names and reports how it ended; never throws for a saga's failure.
+ * Thread-safe.
+ */
 public final class SagaRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SagaRunner.class);
 

@@ -22,13 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes delivery rows for pushback requests that reached a known endpoint, with every credential header redacted,
- * and logs one line per outcome. As the filter's {@link AuthListener} it records refusals; a refusal that cannot be
- * recorded is logged and still answered. Thread-safe.
+ * Writes delivery rows for pushback requests that reached a known endpoint, with every credential
+ * header redacted, and logs one line per outcome. As the filter's {@link AuthListener} it records
+ * refusals; a refusal that cannot be recorded is logged and still answered. Thread-safe.
  */
 final class DeliveryRecorder implements AuthListener {
   static final String REDACTED = "[redacted]";
-  /** The body kept for a rejected request: enough to diagnose a sender, not enough to fill a disk. */
+
+  /**
+   * The body kept for a rejected request: enough to diagnose a sender, not enough to fill a disk.
+   */
   static final int REJECTED_BODY_BYTES = 65_536;
 
   /** Headers redacted whatever the method: they carry credentials for someone. */
@@ -50,7 +53,11 @@ final class DeliveryRecorder implements AuthListener {
   }
 
   @Override
-  public void rejected(HttpServletRequest request, InboundRequest inbound, Verifier verifier, Verdict.Rejected verdict) {
+  public void rejected(
+      HttpServletRequest request,
+      InboundRequest inbound,
+      Verifier verifier,
+      Verdict.Rejected verdict) {
     DeliveryTarget target = DeliveryTarget.of(request);
     byte[] body = inbound.body();
     recordRefusal(
@@ -71,7 +78,8 @@ final class DeliveryRecorder implements AuthListener {
   }
 
   @Override
-  public void tooLarge(HttpServletRequest request, RequestHeaders headers, Verifier verifier, long limit) {
+  public void tooLarge(
+      HttpServletRequest request, RequestHeaders headers, Verifier verifier, long limit) {
     DeliveryTarget target = DeliveryTarget.of(request);
     recordRefusal(
         target,
@@ -90,29 +98,57 @@ final class DeliveryRecorder implements AuthListener {
             Optional.empty()));
   }
 
-  /** Records a verified request that failed before its saga could run (a malformed body); may throw. */
-  long recordBadRequest(DeliveryTarget target, InboundRequest inbound, String contentType, String reason) {
+  /**
+   * Records a verified request that failed before its saga could run (a malformed body); may throw.
+   */
+  long recordBadRequest(
+      DeliveryTarget target, InboundRequest inbound, String contentType, String reason) {
     long id =
         deliveries.record(
-            accepted(target, inbound, contentType, Outcome.REJECTED, Optional.of(reason), Optional.of(400), null));
+            accepted(
+                target,
+                inbound,
+                contentType,
+                Outcome.REJECTED,
+                Optional.of(reason),
+                Optional.of(400),
+                null));
     logOutcome(id, target, Outcome.REJECTED, 400, reason);
     return id;
   }
 
-  /** Records a verified request as pending before its saga runs; throws {@link StoreUnavailableException}. */
-  long recordPending(DeliveryTarget target, InboundRequest inbound, String contentType, String parameters) {
+  /**
+   * Records a verified request as pending before its saga runs; throws {@link
+   * StoreUnavailableException}.
+   */
+  long recordPending(
+      DeliveryTarget target, InboundRequest inbound, String contentType, String parameters) {
     return deliveries.record(
-        accepted(target, inbound, contentType, Outcome.PENDING, Optional.empty(), Optional.empty(), parameters));
+        accepted(
+            target,
+            inbound,
+            contentType,
+            Outcome.PENDING,
+            Optional.empty(),
+            Optional.empty(),
+            parameters));
   }
 
   /** Records how the saga ended; throws {@link StoreUnavailableException}. */
-  void recordFinished(long id, DeliveryTarget target, Outcome outcome, int status, Optional<String> reason, Optional<String> result) {
+  void recordFinished(
+      long id,
+      DeliveryTarget target,
+      Outcome outcome,
+      int status,
+      Optional<String> reason,
+      Optional<String> result) {
     deliveries.finish(id, outcome, status, reason, result);
     logOutcome(id, target, outcome, status, reason.orElse(""));
   }
 
   /** The request's headers as a saga may see them: without any that carry a credential. */
-  static List<RequestHeaders.Header> nonCredentialHeaders(RequestHeaders headers, Verifier verifier) {
+  static List<RequestHeaders.Header> nonCredentialHeaders(
+      RequestHeaders headers, Verifier verifier) {
     Set<String> credentials = credentialHeaders(verifier);
     return headers.lines().stream()
         .filter(line -> !credentials.contains(HeaderNames.normalize(line.name())))
@@ -145,14 +181,18 @@ final class DeliveryRecorder implements AuthListener {
   private void recordRefusal(DeliveryTarget target, NewDelivery delivery) {
     try {
       long id = deliveries.record(delivery);
-      logOutcome(id, target, Outcome.REJECTED, delivery.status().orElse(0), delivery.reason().orElse(""));
+      logOutcome(
+          id, target, Outcome.REJECTED, delivery.status().orElse(0), delivery.reason().orElse(""));
     } catch (StoreUnavailableException e) {
       LOG.warn(
-          "could not record a refused request to endpoint {}: {}", target.endpoint().id(), e.getMessage());
+          "could not record a refused request to endpoint {}: {}",
+          target.endpoint().id(),
+          e.getMessage());
     }
   }
 
-  private static void logOutcome(long id, DeliveryTarget target, Outcome outcome, int status, String reason) {
+  private static void logOutcome(
+      long id, DeliveryTarget target, Outcome outcome, int status, String reason) {
     LOG.info(
         "delivery {} endpoint={} outcome={} status={}{}",
         id,
@@ -162,7 +202,8 @@ final class DeliveryRecorder implements AuthListener {
         reason.isEmpty() ? "" : " reason=\"" + reason + "\"");
   }
 
-  private static List<RequestHeaders.Header> redactedHeaders(RequestHeaders headers, Verifier verifier) {
+  private static List<RequestHeaders.Header> redactedHeaders(
+      RequestHeaders headers, Verifier verifier) {
     return headers.redacted(credentialHeaders(verifier), REDACTED);
   }
 

@@ -8,8 +8,9 @@ import jakarta.servlet.ServletRequest;
 import java.util.Optional;
 
 /**
- * The endpoint a pushback request was resolved to, in the context of its partner and site, with the verifier of its
- * active credentials. The resolver puts it on the request for the recorder and the dispatch servlet.
+ * The endpoint a pushback request was resolved to, in the context of its partner and site, with the
+ * verifier of its active credentials. The resolver puts it on the request for the recorder and the
+ * dispatch servlet.
  */
 record DeliveryTarget(Endpoint endpoint, Partner partner, Optional<Site> site, Verifier verifier) {
   private static final String ATTRIBUTE = DeliveryTarget.class.getName();

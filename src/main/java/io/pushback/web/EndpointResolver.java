@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the endpoint a pushback URL names, and so the security method the filter must apply: 405 for anything but
- * POST, 404 for an unknown key, a disabled endpoint or a site that is not the partner's, 503 when the store cannot
- * answer. Thread-safe.
+ * Finds the endpoint a pushback URL names, and so the security method the filter must apply: 405
+ * for anything but POST, 404 for an unknown key, a disabled endpoint or a site that is not the
+ * partner's, 503 when the store cannot answer. Thread-safe.
  */
 final class EndpointResolver implements SecurityResolver {
   private static final Logger LOG = LoggerFactory.getLogger(EndpointResolver.class);
@@ -30,7 +30,8 @@ final class EndpointResolver implements SecurityResolver {
 
   private static final Resolution NOT_POST =
       new Resolution.Refuse(ErrorAnswer.METHOD_NOT_ALLOWED, Map.of("Allow", "POST"));
-  private static final Resolution NOT_FOUND = new Resolution.Refuse(ErrorAnswer.NOT_FOUND, Map.of());
+  private static final Resolution NOT_FOUND =
+      new Resolution.Refuse(ErrorAnswer.NOT_FOUND, Map.of());
   static final Resolution UNAVAILABLE =
       new Resolution.Refuse(ErrorAnswer.UNAVAILABLE, Map.of("Retry-After", RETRY_AFTER_SECONDS));
 
@@ -49,7 +50,8 @@ final class EndpointResolver implements SecurityResolver {
     if (!"POST".equals(request.getMethod())) {
       return NOT_POST;
     }
-    Optional<PushbackPath> path = PushbackPath.parse(request.getContextPath(), request.getRequestURI());
+    Optional<PushbackPath> path =
+        PushbackPath.parse(request.getContextPath(), request.getRequestURI());
     if (path.isEmpty()) {
       return NOT_FOUND;
     }
@@ -60,7 +62,8 @@ final class EndpointResolver implements SecurityResolver {
       }
       target.get().attachTo(request);
       Endpoint endpoint = target.get().endpoint();
-      return Resolution.protect(target.get().verifier(), endpoint.maxBodyBytes().orElse(defaultMaxBodyBytes));
+      return Resolution.protect(
+          target.get().verifier(), endpoint.maxBodyBytes().orElse(defaultMaxBodyBytes));
     } catch (StoreUnavailableException e) {
       LOG.warn("store unavailable while resolving a pushback request: {}", e.getMessage());
       return UNAVAILABLE;
@@ -83,7 +86,10 @@ final class EndpointResolver implements SecurityResolver {
         return Optional.empty();
       }
     } else {
-      site = endpoint.siteId().isPresent() ? partners.site(endpoint.siteId().getAsLong()) : Optional.empty();
+      site =
+          endpoint.siteId().isPresent()
+              ? partners.site(endpoint.siteId().getAsLong())
+              : Optional.empty();
     }
     List<Credential> credentials = endpoints.activeCredentials(endpoint.id());
     Optional<Partner> partner = partners.partner(endpoint.partnerId());
@@ -91,6 +97,7 @@ final class EndpointResolver implements SecurityResolver {
       return Optional.empty();
     }
     List<SecuritySettings> settings = credentials.stream().map(endpoint::securityWith).toList();
-    return Optional.of(new DeliveryTarget(endpoint, partner.get(), site, VerifierFactory.anyOf(settings)));
+    return Optional.of(
+        new DeliveryTarget(endpoint, partner.get(), site, VerifierFactory.anyOf(settings)));
   }
 }

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"up","store":"up"}} when the store answers, 503 with {@code
- * "store":"down"} and {@code Retry-After} when it does not. Thread-safe.
+ * {@code GET /health}: 200 {@code {"status":"up","store":"up"}} when the store answers, 503 with
+ * {@code "store":"down"} and {@code Retry-After} when it does not. Thread-safe.
  */
 final class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -23,7 +23,8 @@ final class HealthServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     boolean storeUp;
     try {
       storeUp = database.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;

@@ -23,7 +23,8 @@ public final class JsonAnswers {
   }
 
   /** Sends {@code {"error":code,"message":message}}. */
-  public void sendError(HttpServletResponse response, int status, String code, String message) throws IOException {
+  public void sendError(HttpServletResponse response, int status, String code, String message)
+      throws IOException {
     send(response, status, fields("error", code, "message", message));
   }
 
@@ -31,7 +32,8 @@ public final class JsonAnswers {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new PushbackException("cannot render " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new PushbackException(
+          "cannot render " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 

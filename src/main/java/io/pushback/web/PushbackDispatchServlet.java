@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the saga of a verified pushback request. It stands behind {@link PushbackAuthFilter} with {@link
- * EndpointResolver}, which have already answered everything but a verified POST to a known endpoint. Thread-safe.
+ * Runs the saga of a verified pushback request. It stands behind {@link PushbackAuthFilter} with
+ * {@link EndpointResolver}, which have already answered everything but a verified POST to a known
+ * endpoint. Thread-safe.
  */
 final class PushbackDispatchServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -30,7 +31,10 @@ final class PushbackDispatchServlet extends HttpServlet {
   private final transient JsonAnswers answers;
 
   PushbackDispatchServlet(
-      DeliveryRecorder recorder, RequestParameters parameters, SagaRunner sagas, JsonAnswers answers) {
+      DeliveryRecorder recorder,
+      RequestParameters parameters,
+      SagaRunner sagas,
+      JsonAnswers answers) {
     this.recorder = recorder;
     this.parameters = parameters;
     this.sagas = sagas;
@@ -38,9 +42,11 @@ final class PushbackDispatchServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     DeliveryTarget target = DeliveryTarget.of(request);
-    InboundRequest inbound = (InboundRequest) request.getAttribute(PushbackAuthFilter.INBOUND_REQUEST_ATTRIBUTE);
+    InboundRequest inbound =
+        (InboundRequest) request.getAttribute(PushbackAuthFilter.INBOUND_REQUEST_ATTRIBUTE);
     Optional<String> contentType = Optional.ofNullable(request.getContentType());
     try {
       // 1. Parse the verified body into parameters; a malformed body is the sender's mistake.
@@ -54,7 +60,8 @@ final class PushbackDispatchServlet extends HttpServlet {
       }
 
       // 2. Commit the delivery before anything can acknowledge it.
-      long id = recorder.recordPending(target, inbound, contentType.orElse(null), answers.render(parsed));
+      long id =
+          recorder.recordPending(target, inbound, contentType.orElse(null), answers.render(parsed));
 
       // 3. Run the saga and record how it ended.
       SagaContext context =
@@ -72,12 +79,19 @@ final class PushbackDispatchServlet extends HttpServlet {
 
       // 4. Answer: the delivery is committed either way.
       if (result instanceof SagaRunner.Result.Succeeded) {
-        answers.send(response, 200, JsonAnswers.fields("status", "success", "delivery", String.valueOf(id)));
+        answers.send(
+            response, 200, JsonAnswers.fields("status", "success", "delivery", String.valueOf(id)));
       } else {
-        answers.send(response, 500, JsonAnswers.fields("error", "saga_failed", "delivery", String.valueOf(id)));
+        answers.send(
+            response,
+            500,
+            JsonAnswers.fields("error", "saga_failed", "delivery", String.valueOf(id)));
       }
     } catch (StoreUnavailableException e) {
-      LOG.warn("store unavailable, refusing a delivery to endpoint {}: {}", target.endpoint().id(), e.getMessage());
+      LOG.warn(
+          "store unavailable, refusing a delivery to endpoint {}: {}",
+          target.endpoint().id(),
+          e.getMessage());
       response.setHeader("Retry-After", "5");
       ErrorAnswer.UNAVAILABLE.send(response);
     }
@@ -86,14 +100,18 @@ final class PushbackDispatchServlet extends HttpServlet {
   private void finish(long id, DeliveryTarget target, SagaRunner.Result result) {
     try {
       if (result instanceof SagaRunner.Result.Succeeded succeeded) {
-        recorder.recordFinished(id, target, Outcome.SUCCEEDED, 200, Optional.empty(), succeeded.recorded());
+        recorder.recordFinished(
+            id, target, Outcome.SUCCEEDED, 200, Optional.empty(), succeeded.recorded());
       } else {
         String reason = ((SagaRunner.Result.Failed) result).reason();
-        recorder.recordFinished(id, target, Outcome.FAILED, 500, Optional.of(reason), Optional.empty());
+        recorder.recordFinished(
+            id, target, Outcome.FAILED, 500, Optional.of(reason), Optional.empty());
       }
     } catch (StoreUnavailableException e) {
-      // The delivery is already committed as pending; the saga has run. Answering 503 would invite a second run.
-      LOG.error("delivery {}: saga ended but its outcome could not be recorded: {}", id, e.getMessage());
+      // The delivery is already committed as pending; the saga has run. Answering 503 would invite
+      // a second run.
+      LOG.error(
+          "delivery {}: saga ended but its outcome could not be recorded: {}", id, e.getMessage());
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A pushback URL: {@code /pushback/{key}} or {@code /pushback/{key}/sites/{siteSlug}}, matched on the raw request
- * path, so an encoded slash, a dot segment or a trailing slash matches nothing.
+ * A pushback URL: {@code /pushback/{key}} or {@code /pushback/{key}/sites/{siteSlug}}, matched on
+ * the raw request path, so an encoded slash, a dot segment or a trailing slash matches nothing.
  */
 record PushbackPath(String key, Optional<String> siteSlug) {
   /** The servlet mapping of the pushback routes. */

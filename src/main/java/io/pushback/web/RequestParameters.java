@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,13 +23,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parameters a saga receives: the query string merged with a form or JSON body. Parsed strictly, only after the
- * credentials were verified: a body that claims JSON or form encoding and is malformed is a {@link
- * BadRequestException}. Thread-safe.
+ * The parameters a saga receives: the query string merged with a form or JSON body. Parsed
+ * strictly, only after the credentials were verified: a body that claims JSON or form encoding and
+ * is malformed is a {@link BadRequestException}. Thread-safe.
  */
 final class RequestParameters {
   private static final String FORM = "application/x-www-form-urlencoded";
-  private static final Pattern CHARSET = Pattern.compile(";\\s*charset=\"?([^\";\\s]+)\"?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHARSET =
+      Pattern.compile(";\\s*charset=\"?([^\";\\s]+)\"?", Pattern.CASE_INSENSITIVE);
 
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
@@ -68,8 +70,11 @@ final class RequestParameters {
       tree = json.readTree(body);
     } catch (JsonProcessingException e) {
       throw new BadRequestException(
-          "the JSON body is malformed at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr(), e);
+          "the JSON body is malformed at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr(),
+          e);
     } catch (IOException e) {
       throw new BadRequestException("the JSON body cannot be read", e);
     }
@@ -83,8 +88,23 @@ final class RequestParameters {
     }
   }
 
+  /**
+   * Adds decoded parameters; a name already present keeps its values first, as a repeated
+   * parameter.
+   */
   private static void putAll(Map<String, Object> target, Map<String, List<String>> decoded) {
-    decoded.forEach((name, values) -> target.put(name, values.size() == 1 ? values.get(0) : values));
+    decoded.forEach(
+        (name, values) -> {
+          List<String> all = new ArrayList<>();
+          Object earlier = target.get(name);
+          if (earlier instanceof String single) {
+            all.add(single);
+          } else if (earlier instanceof List<?> list) {
+            list.forEach(value -> all.add(String.valueOf(value)));
+          }
+          all.addAll(values);
+          target.put(name, all.size() == 1 ? all.get(0) : all);
+        });
   }
 
   private static String decodeText(byte[] body, Charset charset, String what) {
@@ -106,7 +126,9 @@ final class RequestParameters {
 
   private static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 
   private static Charset charset(String contentType) {

@@ -17,7 +17,10 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Optional;
 
-/** Every route of Pushback, added to a servlet context: the pushback routes behind the filter, admin, health. */
+/**
+ * Every route of Pushback, added to a servlet context: the pushback routes behind the filter,
+ * admin, health.
+ */
 public final class WebRoutes {
   public static final String HEALTH_MAPPING = "/health";
 
@@ -38,14 +41,19 @@ public final class WebRoutes {
       long defaultMaxBodyBytes) {
     JsonAnswers answers = new JsonAnswers(json);
     DeliveryRecorder recorder = new DeliveryRecorder(deliveries);
-    this.filter = new PushbackAuthFilter(new EndpointResolver(endpoints, partners, defaultMaxBodyBytes), recorder);
+    this.filter =
+        new PushbackAuthFilter(
+            new EndpointResolver(endpoints, partners, defaultMaxBodyBytes), recorder);
     this.dispatch =
-        new PushbackDispatchServlet(recorder, new RequestParameters(json), new SagaRunner(sagas), answers);
+        new PushbackDispatchServlet(
+            recorder, new RequestParameters(json), new SagaRunner(sagas), answers);
     this.admin = AdminApi.servlet(partners, endpoints, deliveries, sagas, json, random, adminToken);
     this.health = new HealthServlet(database, answers);
   }
 
-  /** Where the container should send its own errors, to be answered as JSON (a global error page). */
+  /**
+   * Where the container should send its own errors, to be answered as JSON (a global error page).
+   */
   public static final String ERROR_PAGE = JsonErrorServlet.MAPPING;
 
   /** Adds the filter and the servlets to {@code context}, which must be starting. */

@@ -35,6 +35,8 @@ public final class AdminApi {
     routes.addAll(new CredentialRoutes(endpoints, security, lookups).routes());
     routes.addAll(new DeliveryRoutes(deliveries, sagas, lookups, views).routes());
     return new AdminApiServlet(
-        adminToken.map(token -> VerifierFactory.create(new SecuritySettings.Bearer(token))), routes, json);
+        adminToken.map(token -> VerifierFactory.create(new SecuritySettings.Bearer(token))),
+        routes,
+        json);
   }
 }

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin API v1: off (404 for everything) without an admin token; otherwise every call needs {@code
- * Authorization: Bearer <token>}, then is routed to its handler. Thread-safe.
+ * The admin API v1: off (404 for everything) without an admin token; otherwise every call needs
+ * {@code Authorization: Bearer <token>}, then is routed to its handler. Thread-safe.
  */
 public final class AdminApiServlet extends HttpServlet {
   /** The servlet mapping of the admin API. */
@@ -50,7 +50,8 @@ public final class AdminApiServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (adminToken.isEmpty()) {
       ErrorAnswer.NOT_FOUND.send(response);
       return;
@@ -63,7 +64,11 @@ public final class AdminApiServlet extends HttpServlet {
     }
     try {
       ApiResponse answer = route(request);
-      answers.send(response, answer.status(), answer.body());
+      if (answer.body() == null) {
+        response.setStatus(answer.status());
+      } else {
+        answers.send(response, answer.status(), answer.body());
+      }
     } catch (ApiException e) {
       answers.sendError(response, e.status(), e.code(), e.getMessage());
     } catch (DuplicateException e) {
@@ -91,18 +96,24 @@ public final class AdminApiServlet extends HttpServlet {
         return route.handler().handle(new ApiRequest(variables, query, body, json));
       }
     }
-    String allowed = fitting.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
-    throw new ApiException(405, "method_not_allowed", request.getMethod() + " is not allowed here; use " + allowed);
+    String allowed =
+        fitting.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
+    throw new ApiException(
+        405, "method_not_allowed", request.getMethod() + " is not allowed here; use " + allowed);
   }
 
   private static byte[] body(HttpServletRequest request) throws IOException {
     if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      throw new ApiException(413, "payload_too_large", "admin API bodies are limited to " + MAX_BODY_BYTES + " bytes");
+      throw new ApiException(
+          413, "payload_too_large", "admin API bodies are limited to " + MAX_BODY_BYTES + " bytes");
     }
     try (InputStream in = request.getInputStream()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw new ApiException(413, "payload_too_large", "admin API bodies are limited to " + MAX_BODY_BYTES + " bytes");
+        throw new ApiException(
+            413,
+            "payload_too_large",
+            "admin API bodies are limited to " + MAX_BODY_BYTES + " bytes");
       }
       return body;
     }

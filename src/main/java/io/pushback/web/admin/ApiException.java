@@ -2,7 +2,9 @@ package io.pushback.web.admin;
 
 import io.pushback.auth.PushbackException;
 
-/** An admin API call that cannot be served; answered as {@code {"error":code,"message":message}}. */
+/**
+ * An admin API call that cannot be served; answered as {@code {"error":code,"message":message}}.
+ */
 final class ApiException extends PushbackException {
   private static final long serialVersionUID = 1L;
 

@@ -14,7 +14,11 @@ final class ApiRequest {
   private final byte[] body;
   private final ObjectMapper json;
 
-  ApiRequest(Map<String, String> pathVariables, Map<String, List<String>> query, byte[] body, ObjectMapper json) {
+  ApiRequest(
+      Map<String, String> pathVariables,
+      Map<String, List<String>> query,
+      byte[] body,
+      ObjectMapper json) {
     this.pathVariables = Map.copyOf(pathVariables);
     this.query = query;
     this.body = body;
@@ -40,7 +44,9 @@ final class ApiRequest {
 
   Optional<String> query(String name) {
     List<String> values = query.getOrDefault(name, List.of());
-    return values.isEmpty() || values.get(0).isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return values.isEmpty() || values.get(0).isEmpty()
+        ? Optional.empty()
+        : Optional.of(values.get(0));
   }
 
   /** The body as a JSON object; anything else is a 400. */

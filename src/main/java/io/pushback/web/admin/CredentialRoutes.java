@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Rotating an endpoint's credentials, with an optional overlap during which the old ones stay valid. */
+/**
+ * Rotating an endpoint's credentials, with an optional overlap during which the old ones stay
+ * valid.
+ */
 final class CredentialRoutes {
   private static final String OVERLAP = "overlap";
   private static final Duration LONGEST_OVERLAP = Duration.ofDays(365);
@@ -34,9 +37,11 @@ final class CredentialRoutes {
     Endpoint endpoint = lookups.endpoint(request.pathId("id", "endpoint"));
     JsonFields body = request.optionalBody();
     SecuritySettings settings =
-        security.rotate(endpoint.securityMethod(), endpoint.securitySettings(), body, Set.of(OVERLAP));
+        security.rotate(
+            endpoint.securityMethod(), endpoint.securitySettings(), body, Set.of(OVERLAP));
     Duration overlap = body.text(OVERLAP).map(CredentialRoutes::overlap).orElse(Duration.ZERO);
-    Credential credential = endpoints.rotate(endpoint.id(), Views.revealed(settings.secretFields()), overlap);
+    Credential credential =
+        endpoints.rotate(endpoint.id(), Views.revealed(settings.secretFields()), overlap);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("endpoint", endpoint.id());
     answer.put("createdAt", credential.createdAt().toString());

@@ -39,13 +39,16 @@ final class DeliveryRoutes {
     return ApiResponse.ok(
         Map.of(
             "deliveries",
-            deliveries.forEndpoint(endpoint.id(), outcome, limit).stream().map(views::delivery).toList()));
+            deliveries.forEndpoint(endpoint.id(), outcome, limit).stream()
+                .map(views::delivery)
+                .toList()));
   }
 
   private ApiResponse one(ApiRequest request) {
     long id = request.pathId("id", "delivery");
     return ApiResponse.ok(
-        views.delivery(deliveries.find(id).orElseThrow(() -> ApiException.notFound("delivery " + id))));
+        views.delivery(
+            deliveries.find(id).orElseThrow(() -> ApiException.notFound("delivery " + id))));
   }
 
   private static Outcome outcome(String name) {

@@ -28,7 +28,12 @@ final class EndpointRoutes {
   private final Lookups lookups;
   private final Views views;
 
-  EndpointRoutes(EndpointStore endpoints, SagaRegistry sagas, SecurityInput security, Lookups lookups, Views views) {
+  EndpointRoutes(
+      EndpointStore endpoints,
+      SagaRegistry sagas,
+      SecurityInput security,
+      Lookups lookups,
+      Views views) {
     this.endpoints = endpoints;
     this.sagas = sagas;
     this.security = security;
@@ -61,7 +66,8 @@ final class EndpointRoutes {
     String name = PartnerRoutes.name(body);
     String saga = saga(body.requiredText("saga"));
     JsonFields securityFields =
-        body.object("security").orElseThrow(() -> ApiException.badRequest("security", "is required"));
+        body.object("security")
+            .orElseThrow(() -> ApiException.badRequest("security", "is required"));
     SecuritySettings settings = security.create(securityFields);
     NewEndpoint spec =
         new NewEndpoint(
@@ -86,7 +92,8 @@ final class EndpointRoutes {
         body.object("security")
             .map(s -> security.patch(current.securityMethod(), current.securitySettings(), s))
             .orElse(current.securitySettings());
-    OptionalLong maxBodyBytes = body.has("maxBodyBytes") ? maxBodyBytes(body) : current.maxBodyBytes();
+    OptionalLong maxBodyBytes =
+        body.has("maxBodyBytes") ? maxBodyBytes(body) : current.maxBodyBytes();
     Endpoint changed =
         new Endpoint(
             current.id(),
@@ -112,7 +119,9 @@ final class EndpointRoutes {
     return new ApiResponse(204, null);
   }
 
-  /** Public security settings are checked against each active credential, as requests will use them. */
+  /**
+   * Public security settings are checked against each active credential, as requests will use them.
+   */
   private void validateWithCredentials(Endpoint endpoint) {
     for (Credential credential : endpoints.activeCredentials(endpoint.id())) {
       try {
@@ -148,7 +157,8 @@ final class EndpointRoutes {
   }
 
   private static OptionalLong maxBodyBytes(JsonFields body) {
-    Optional<Long> limit = body.wholeNumber("maxBodyBytes", 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES);
+    Optional<Long> limit =
+        body.wholeNumber("maxBodyBytes", 0, PushbackAuthFilter.LARGEST_MAX_BODY_BYTES);
     return limit.map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Typed access to the fields of a JSON object in a request, each failure a 400 naming the field by its full path
- * (e.g. {@code security.secret}). A field set to null counts as absent.
+ * Typed access to the fields of a JSON object in a request, each failure a 400 naming the field by
+ * its full path (e.g. {@code security.secret}). A field set to null counts as absent.
  */
 final class JsonFields {
   private final String path;
@@ -46,7 +46,8 @@ final class JsonFields {
   }
 
   String requiredText(String field) {
-    String value = text(field).orElseThrow(() -> ApiException.badRequest(name(field), "is required"));
+    String value =
+        text(field).orElseThrow(() -> ApiException.badRequest(name(field), "is required"));
     if (value.isBlank()) {
       throw ApiException.badRequest(name(field), "must not be blank");
     }
@@ -69,8 +70,12 @@ final class JsonFields {
       return Optional.empty();
     }
     JsonNode value = node.get(field);
-    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
-      throw ApiException.badRequest(name(field), "expected a whole number from " + min + " to " + max);
+    if (!value.isIntegralNumber()
+        || !value.canConvertToLong()
+        || value.asLong() < min
+        || value.asLong() > max) {
+      throw ApiException.badRequest(
+          name(field), "expected a whole number from " + min + " to " + max);
     }
     return Optional.of(value.asLong());
   }

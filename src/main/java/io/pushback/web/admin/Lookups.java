@@ -34,10 +34,13 @@ final class Lookups {
   Partner partnerOf(Endpoint endpoint) {
     return partners
         .partner(endpoint.partnerId())
-        .orElseThrow(() -> new IllegalStateException("endpoint " + endpoint.id() + " has no partner"));
+        .orElseThrow(
+            () -> new IllegalStateException("endpoint " + endpoint.id() + " has no partner"));
   }
 
   Optional<Site> siteOf(Endpoint endpoint) {
-    return endpoint.siteId().isPresent() ? partners.site(endpoint.siteId().getAsLong()) : Optional.empty();
+    return endpoint.siteId().isPresent()
+        ? partners.site(endpoint.siteId().getAsLong())
+        : Optional.empty();
   }
 }

@@ -27,8 +27,16 @@ final class PartnerRoutes {
   List<Route> routes() {
     return List.of(
         new Route("POST", "/partners", this::createPartner),
-        new Route("GET", "/partners", request -> ApiResponse.ok(Map.of("partners", partners.partners().stream().map(views::partner).toList()))),
-        new Route("GET", "/partners/{partner}", request -> ApiResponse.ok(views.partner(lookups.partner(request.path("partner"))))),
+        new Route(
+            "GET",
+            "/partners",
+            request ->
+                ApiResponse.ok(
+                    Map.of("partners", partners.partners().stream().map(views::partner).toList()))),
+        new Route(
+            "GET",
+            "/partners/{partner}",
+            request -> ApiResponse.ok(views.partner(lookups.partner(request.path("partner"))))),
         new Route("POST", "/partners/{partner}/sites", this::createSite),
         new Route("GET", "/partners/{partner}/sites", this::listSites));
   }
@@ -48,14 +56,17 @@ final class PartnerRoutes {
 
   private ApiResponse listSites(ApiRequest request) {
     Partner partner = lookups.partner(request.path("partner"));
-    return ApiResponse.ok(Map.of("sites", partners.sites(partner).stream().map(s -> views.site(s, partner)).toList()));
+    return ApiResponse.ok(
+        Map.of(
+            "sites", partners.sites(partner).stream().map(s -> views.site(s, partner)).toList()));
   }
 
   private static String slug(JsonFields body) {
     String slug = body.requiredText("slug");
     if (!SLUG.matcher(slug).matches()) {
       throw ApiException.badRequest(
-          "slug", "expected 1 to 63 lower-case letters, digits and '-', starting with a letter or digit");
+          "slug",
+          "expected 1 to 63 lower-case letters, digits and '-', starting with a letter or digit");
     }
     return slug;
   }

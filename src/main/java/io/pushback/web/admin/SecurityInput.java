@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the {@code security} object of an admin call into validated settings: only the fields of the chosen method
- * are accepted, and a secret left out is generated.
+ * Turns the {@code security} object of an admin call into validated settings: only the fields of
+ * the chosen method are accepted, and a secret left out is generated.
  */
 final class SecurityInput {
   private static final String FIELD = "security";
@@ -33,8 +33,15 @@ final class SecurityInput {
     return parse(withGeneratedSecrets(method, fields, fields));
   }
 
-  /** New secrets for a rotation: given ones are kept, absent ones generated, validated with the public settings. */
-  SecuritySettings rotate(SecurityMethod method, Map<String, String> publicFields, JsonFields body, Set<String> others) {
+  /**
+   * New secrets for a rotation: given ones are kept, absent ones generated, validated with the
+   * public settings.
+   */
+  SecuritySettings rotate(
+      SecurityMethod method,
+      Map<String, String> publicFields,
+      JsonFields body,
+      Set<String> others) {
     Set<String> known = new HashSet<>(method.secretFields());
     known.addAll(others);
     body.allowOnly(known);
@@ -44,19 +51,22 @@ final class SecurityInput {
     }
     Map<String, String> fields = new HashMap<>(publicFields);
     fields.put(SecuritySettings.METHOD, method.wireName());
-    return parse(withGeneratedSecrets(method, fields, given));
+    return parse("", withGeneratedSecrets(method, fields, given));
   }
 
   /** The public fields after a PATCH; secrets and the method cannot change this way. */
-  Map<String, String> patch(SecurityMethod current, Map<String, String> publicFields, JsonFields security) {
+  Map<String, String> patch(
+      SecurityMethod current, Map<String, String> publicFields, JsonFields security) {
     if (security.has(SecuritySettings.METHOD) && method(security) != current) {
       throw ApiException.badRequest(
-          security.name(SecuritySettings.METHOD), "cannot change; create a new endpoint for another method");
+          security.name(SecuritySettings.METHOD),
+          "cannot change; create a new endpoint for another method");
     }
     for (String secret : current.secretFields()) {
       if (security.has(secret)) {
         throw ApiException.badRequest(
-            security.name(secret), "secrets change by rotation: POST /admin/api/v1/endpoints/{id}/credentials");
+            security.name(secret),
+            "secrets change by rotation: POST /admin/api/v1/endpoints/{id}/credentials");
       }
     }
     security.allowOnly(fieldsOf(current, false));
@@ -69,10 +79,15 @@ final class SecurityInput {
 
   /** Validates {@code fields}, blaming a refused field by its path under {@code security}. */
   static SecuritySettings parse(Map<String, String> fields) {
+    return parse(FIELD + ".", fields);
+  }
+
+  /** Validates {@code fields}, blaming a refused field by its name after {@code path}. */
+  private static SecuritySettings parse(String path, Map<String, String> fields) {
     try {
       return SecuritySettings.parse(fields::get);
     } catch (InvalidSettingException e) {
-      throw ApiException.badRequest(FIELD + "." + e.field(), e.problem());
+      throw ApiException.badRequest(path + e.field(), e.problem());
     }
   }
 

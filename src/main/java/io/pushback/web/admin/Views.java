@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How the admin API shows things: ordered JSON objects, never a secret unless asked for the one-time answer. */
+/**
+ * How the admin API shows things: ordered JSON objects, never a secret unless asked for the
+ * one-time answer.
+ */
 final class Views {
   private final ObjectMapper json;
 
@@ -50,7 +53,10 @@ final class Views {
   Map<String, Object> endpoint(Endpoint endpoint, Partner partner, Optional<Site> site) {
     Map<String, Object> security = new LinkedHashMap<>();
     security.put(SecuritySettings.METHOD, endpoint.securityMethod().wireName());
-    endpoint.securityMethod().publicFields().forEach(f -> security.put(f, endpoint.securitySettings().get(f)));
+    endpoint
+        .securityMethod()
+        .publicFields()
+        .forEach(f -> security.put(f, endpoint.securitySettings().get(f)));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", endpoint.id());
     view.put("key", endpoint.key());
@@ -62,7 +68,9 @@ final class Views {
     view.put("sagaSettings", readTree(endpoint.sagaSettings()));
     view.put("security", security);
     view.put("enabled", endpoint.enabled());
-    view.put("maxBodyBytes", endpoint.maxBodyBytes().isPresent() ? endpoint.maxBodyBytes().getAsLong() : null);
+    view.put(
+        "maxBodyBytes",
+        endpoint.maxBodyBytes().isPresent() ? endpoint.maxBodyBytes().getAsLong() : null);
     view.put("createdAt", endpoint.createdAt().toString());
     view.put("updatedAt", endpoint.updatedAt().toString());
     return view;
@@ -106,7 +114,8 @@ final class Views {
 
   private static void putBody(Map<String, Object> view, byte[] body) {
     try {
-      view.put("body", StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
+      view.put(
+          "body", StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
       view.put("bodyEncoding", "utf-8");
     } catch (CharacterCodingException e) {
       view.put("body", Base64.getEncoder().encodeToString(body));
