@@ -66,7 +66,8 @@ final class SignatureVerifierTest {
 
   @Test
   void refusesNonCanonicalBase64WhoseUnusedBitsDiffer() {
-    // "...ETs=" and "...ETt=" decode to the same bytes in the JDK; only the canonical spelling counts.
+    // "...ETs=" and "...ETt=" decode to the same bytes in the JDK; only the canonical spelling
+    // counts.
     String altered = SIGNATURE.substring(0, SIGNATURE.length() - 2) + "t=";
 
     assertThat(byDefault.verify(request(BODY, "PUSHBACK_SIGNATURE", altered)))

@@ -11,8 +11,9 @@ import org.eclipse.jetty.logging.StdErrAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures everything logged through SLF4J (Jetty's SLF4J provider, as the embedded server uses) while still
- * printing it, with Pushback's own loggers at DEBUG so that the capture sees the most detailed lines.
+ * Captures everything logged through SLF4J (Jetty's SLF4J provider, as the embedded server uses)
+ * while still printing it, with Pushback's own loggers at DEBUG so that the capture sees the most
+ * detailed lines.
  */
 public final class LogCapture implements AutoCloseable {
   private final StdErrAppender appender;
@@ -22,7 +23,9 @@ public final class LogCapture implements AutoCloseable {
   private LogCapture(StdErrAppender appender) {
     this.appender = appender;
     this.original = appender.getStream();
-    appender.setStream(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
+    // Jetty's appender prints to System.err while its stream is unset.
+    OutputStream printed = original != null ? original : System.err;
+    appender.setStream(new PrintStream(new Tee(printed, captured), true, StandardCharsets.UTF_8));
   }
 
   /** Starts capturing; {@link #close()} stops. */

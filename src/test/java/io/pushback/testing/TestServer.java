@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pushback on a real embedded Jetty, on a free port, with a fresh SQLite file and the admin API on: the fixture of the
- * black-box tests. Settings may be overridden by name ({@code PUSHBACK_...}).
+ * Pushback on a real embedded Jetty, on a free port, with a fresh SQLite file and the admin API on:
+ * the fixture of the black-box tests. Settings may be overridden by name ({@code PUSHBACK_...}).
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -29,7 +29,10 @@ public final class TestServer implements AutoCloseable {
   private final EmbeddedServer server;
   private final Path directory;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   private final ObjectMapper json = new ObjectMapper();
 
   private TestServer(EmbeddedServer server, Path directory) {
@@ -84,7 +87,9 @@ public final class TestServer implements AutoCloseable {
             .header("Content-Type", "application/json")
             .method(
                 method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     return send(request.build());
   }
 
@@ -94,7 +99,14 @@ public final class TestServer implements AutoCloseable {
     HttpResponse<String> response = admin(method, path, body);
     if (response.statusCode() != expectedStatus) {
       throw new AssertionError(
-          method + " " + path + ": expected " + expectedStatus + " but got " + response.statusCode() + " "
+          method
+              + " "
+              + path
+              + ": expected "
+              + expectedStatus
+              + " but got "
+              + response.statusCode()
+              + " "
               + response.body());
     }
     return json.readTree(response.body());
@@ -102,22 +114,28 @@ public final class TestServer implements AutoCloseable {
 
   /** Creates a partner with {@code slug}. */
   public JsonNode createPartner(String slug) throws IOException, InterruptedException {
-    return adminJson("POST", "/partners", "{\"slug\":\"" + slug + "\",\"name\":\"Partner " + slug + "\"}", 201);
+    return adminJson(
+        "POST", "/partners", "{\"slug\":\"" + slug + "\",\"name\":\"Partner " + slug + "\"}", 201);
   }
 
   /** Creates a site {@code slug} of partner {@code partner}. */
   public JsonNode createSite(String partner, String slug) throws IOException, InterruptedException {
     return adminJson(
-        "POST", "/partners/" + partner + "/sites", "{\"slug\":\"" + slug + "\",\"name\":\"Site " + slug + "\"}", 201);
+        "POST",
+        "/partners/" + partner + "/sites",
+        "{\"slug\":\"" + slug + "\",\"name\":\"Site " + slug + "\"}",
+        201);
   }
 
   /**
-   * Creates an endpoint under {@code owner} ({@code acme} or {@code acme/sites/main}) with the saga and the {@code
-   * security} object given as JSON; the answer includes its one-time {@code credentials}.
+   * Creates an endpoint under {@code owner} ({@code acme} or {@code acme/sites/main}) with the saga
+   * and the {@code security} object given as JSON; the answer includes its one-time {@code
+   * credentials}.
    */
   public JsonNode createEndpoint(String owner, String name, String saga, String security)
       throws IOException, InterruptedException {
-    String body = "{\"name\":\"" + name + "\",\"saga\":\"" + saga + "\",\"security\":" + security + "}";
+    String body =
+        "{\"name\":\"" + name + "\",\"saga\":\"" + saga + "\",\"security\":" + security + "}";
     return adminJson("POST", "/partners/" + owner + "/endpoints", body, 201);
   }
 
