@@ -39,6 +39,7 @@ public final class EmbeddedServer implements AutoCloseable {
     errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, WebRoutes.ERROR_PAGE);
     context.setErrorHandler(errors);
     server.setHandler(context);
+    server.setErrorHandler(new JsonServerErrorHandler());
     server.setStopAtShutdown(true);
   }
 

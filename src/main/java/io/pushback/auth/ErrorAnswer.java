@@ -3,6 +3,7 @@ package io.pushback.auth;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,28 @@ public record ErrorAnswer(int status, String code) {
   public static final ErrorAnswer METHOD_NOT_ALLOWED = new ErrorAnswer(405, "method_not_allowed");
   public static final ErrorAnswer PAYLOAD_TOO_LARGE = new ErrorAnswer(413, "payload_too_large");
   public static final ErrorAnswer UNAVAILABLE = new ErrorAnswer(503, "unavailable");
+
+  private static final Map<Integer, String> CODES =
+      Map.of(
+          400, "bad_request",
+          401, "unauthorized",
+          403, "forbidden",
+          404, "not_found",
+          405, "method_not_allowed",
+          408, "request_timeout",
+          413, "payload_too_large",
+          414, "uri_too_long",
+          431, "headers_too_large",
+          503, "unavailable");
+
+  /**
+   * The fixed answer for {@code status}, for errors a container raises itself: nothing of the
+   * request in it.
+   */
+  public static ErrorAnswer forStatus(int status) {
+    return new ErrorAnswer(
+        status, CODES.getOrDefault(status, status >= 500 ? "internal_error" : "error"));
+  }
 
   public ErrorAnswer {
     Objects.requireNonNull(code, "code");

@@ -105,7 +105,7 @@ public final class EndpointStore {
    * Stores the changeable fields of {@code endpoint}; throws {@link DuplicateException} for a taken
    * name.
    */
-  public Endpoint update(Endpoint endpoint) {
+  public Optional<Endpoint> update(Endpoint endpoint) {
     long now = clock.millis();
     return database.inTransaction(
         "name",
@@ -127,7 +127,7 @@ public final class EndpointStore {
                 .bind(8, endpoint.idempotencyHeader().orElse(null))
                 .bind(9, endpoint.id())
                 .map(this::endpoint)
-                .one());
+                .findOne());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,9 +88,23 @@ final class RequestParameters {
     }
   }
 
+  /**
+   * Adds decoded parameters; a name already present keeps its values first, as a repeated
+   * parameter.
+   */
   private static void putAll(Map<String, Object> target, Map<String, List<String>> decoded) {
     decoded.forEach(
-        (name, values) -> target.put(name, values.size() == 1 ? values.get(0) : values));
+        (name, values) -> {
+          List<String> all = new ArrayList<>();
+          Object earlier = target.get(name);
+          if (earlier instanceof String single) {
+            all.add(single);
+          } else if (earlier instanceof List<?> list) {
+            list.forEach(value -> all.add(String.valueOf(value)));
+          }
+          all.addAll(values);
+          target.put(name, all.size() == 1 ? all.get(0) : all);
+        });
   }
 
   private static String decodeText(byte[] body, Charset charset, String what) {

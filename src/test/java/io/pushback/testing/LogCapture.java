@@ -23,7 +23,9 @@ public final class LogCapture implements AutoCloseable {
   private LogCapture(StdErrAppender appender) {
     this.appender = appender;
     this.original = appender.getStream();
-    appender.setStream(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
+    // Jetty's appender prints to System.err while its stream is unset.
+    OutputStream printed = original != null ? original : System.err;
+    appender.setStream(new PrintStream(new Tee(printed, captured), true, StandardCharsets.UTF_8));
   }
 
   /** Starts capturing; {@link #close()} stops. */

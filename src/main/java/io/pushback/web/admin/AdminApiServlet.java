@@ -64,7 +64,11 @@ public final class AdminApiServlet extends HttpServlet {
     }
     try {
       ApiResponse answer = route(request);
-      answers.send(response, answer.status(), answer.body());
+      if (answer.body() == null) {
+        response.setStatus(answer.status());
+      } else {
+        answers.send(response, answer.status(), answer.body());
+      }
     } catch (ApiException e) {
       answers.sendError(response, e.status(), e.code(), e.getMessage());
     } catch (DuplicateException e) {

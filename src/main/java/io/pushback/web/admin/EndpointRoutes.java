@@ -125,7 +125,11 @@ final class EndpointRoutes {
             current.createdAt(),
             current.updatedAt());
     validateWithCredentials(changed);
-    return ApiResponse.ok(view(endpoints.update(changed)));
+    return ApiResponse.ok(
+        view(
+            endpoints
+                .update(changed)
+                .orElseThrow(() -> ApiException.notFound("endpoint " + changed.id()))));
   }
 
   private ApiResponse delete(ApiRequest request) {

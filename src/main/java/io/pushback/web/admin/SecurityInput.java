@@ -51,7 +51,7 @@ final class SecurityInput {
     }
     Map<String, String> fields = new HashMap<>(publicFields);
     fields.put(SecuritySettings.METHOD, method.wireName());
-    return parse(withGeneratedSecrets(method, fields, given));
+    return parse("", withGeneratedSecrets(method, fields, given));
   }
 
   /** The public fields after a PATCH; secrets and the method cannot change this way. */
@@ -79,10 +79,15 @@ final class SecurityInput {
 
   /** Validates {@code fields}, blaming a refused field by its path under {@code security}. */
   static SecuritySettings parse(Map<String, String> fields) {
+    return parse(FIELD + ".", fields);
+  }
+
+  /** Validates {@code fields}, blaming a refused field by its name after {@code path}. */
+  private static SecuritySettings parse(String path, Map<String, String> fields) {
     try {
       return SecuritySettings.parse(fields::get);
     } catch (InvalidSettingException e) {
-      throw ApiException.badRequest(FIELD + "." + e.field(), e.problem());
+      throw ApiException.badRequest(path + e.field(), e.problem());
     }
   }
 

@@ -1,0 +1,439 @@
+package io.pushback.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.pushback.auth.PushbackException;
+import io.pushback.auth.SecurityMethod;
+import io.pushback.testing.MutableClock;
+import io.pushback.testing.TestDatabase;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link PartnerStore}, {@link EndpointStore} and the migrations promise on every database
+ * Pushback runs on. A subclass supplies an empty database per test.
+ */
+abstract class StoreContract {
+  private static final Instant START = Instant.parse("2026-03-01T10:15:30.123Z");
+  private static final Map<String, String> BASIC_PUBLIC = Map.of("username", "acme");
+  private static final Map<String, String> FIRST_SECRETS = Map.of("password", "first secret");
+  private static final Map<String, String> SECOND_SECRETS = Map.of("password", "second secret");
+  private static final Map<String, String> THIRD_SECRETS = Map.of("password", "third secret");
+
+  private MutableClock clock;
+  private TestDatabase database;
+  private String schemaVersion;
+  private PartnerStore partners;
+  private EndpointStore endpoints;
+  private Partner acme;
+
+  /** The JDBC URL of a database that exists and is empty. */
+  protected abstract String emptyDatabaseUrl();
+
+  @BeforeEach
+  void openMigratedStore() {
+    clock = MutableClock.at(START);
+    database = TestDatabase.open(emptyDatabaseUrl());
+    schemaVersion = database.migrate();
+    useStores(database);
+    acme = partners.createPartner("acme", "Acme Lending");
+  }
+
+  @AfterEach
+  void closePool() {
+    database.close();
+  }
+
+  private void useStores(TestDatabase db) {
+    partners = new PartnerStore(db.database(), clock);
+    endpoints =
+        new EndpointStore(
+            db.database(),
+            new JsonColumns(JsonMapper.builder().build()),
+            clock,
+            new SecureRandom());
+  }
+
+  @Test
+  void migrationsBringAnEmptyDatabaseToTheLatestVersion() {
+    MigrationInfoService info = migrationInfo(database);
+
+    assertThat(info.pending()).isEmpty();
+    assertThat(info.all()).isNotEmpty().allMatch(m -> m.getState() == MigrationState.SUCCESS);
+    assertThat(info.current().getVersion().getVersion()).isEqualTo(schemaVersion);
+  }
+
+  @Test
+  void migrationsOnRestartChangeNothingAndKeepTheData() {
+    int applied = migrationInfo(database).applied().length;
+    database.close();
+
+    database = database.reopen();
+    String version = database.migrate();
+    useStores(database);
+
+    assertThat(version).isEqualTo(schemaVersion);
+    assertThat(migrationInfo(database).applied()).hasSize(applied);
+    assertThat(partners.partnerBySlug("acme")).contains(acme);
+  }
+
+  @Test
+  void createdPartnerIsListedAndFoundBySlugAndId() {
+    clock.advance(Duration.ofMinutes(1));
+    Partner globex = partners.createPartner("globex", "Globex");
+
+    assertThat(globex.slug()).isEqualTo("globex");
+    assertThat(globex.name()).isEqualTo("Globex");
+    assertThat(globex.createdAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+    assertThat(partners.partners()).containsExactly(acme, globex);
+    assertThat(partners.partnerBySlug("globex")).contains(globex);
+    assertThat(partners.partner(globex.id())).contains(globex);
+    assertThat(partners.partnerBySlug("initech")).isEmpty();
+    assertThat(partners.partner(globex.id() + 1000)).isEmpty();
+  }
+
+  @Test
+  void partnerWithATakenSlugIsRefusedAsDuplicateSlug() {
+    assertThatThrownBy(() -> partners.createPartner("acme", "Another Acme"))
+        .isInstanceOfSatisfying(
+            DuplicateException.class, e -> assertThat(e.field()).isEqualTo("slug"));
+    assertThat(partners.partners()).containsExactly(acme);
+  }
+
+  @Test
+  void siteSlugIsUniqueWithinItsPartnerOnly() {
+    Partner globex = partners.createPartner("globex", "Globex");
+    Site acmeMain = partners.createSite(acme, "main", "Main branch");
+    Site globexMain = partners.createSite(globex, "main", "Globex main");
+
+    assertThatThrownBy(() -> partners.createSite(acme, "main", "Second main"))
+        .isInstanceOfSatisfying(
+            DuplicateException.class, e -> assertThat(e.field()).isEqualTo("slug"));
+    assertThat(partners.sites(acme)).containsExactly(acmeMain);
+    assertThat(partners.sites(globex)).containsExactly(globexMain);
+    assertThat(partners.siteBySlug(acme.id(), "main")).contains(acmeMain);
+    assertThat(partners.siteBySlug(globex.id(), "main")).contains(globexMain);
+    assertThat(partners.site(acmeMain.id())).contains(acmeMain);
+    assertThat(acmeMain.partnerId()).isEqualTo(acme.id());
+    assertThat(acmeMain.createdAt()).isEqualTo(START);
+  }
+
+  @Test
+  void siteOfAnUnknownPartnerIsRefusedAndNotStored() {
+    Partner unknown = new Partner(acme.id() + 1000, "ghost", "Ghost", START);
+
+    assertThatThrownBy(() -> partners.createSite(unknown, "main", "Main"))
+        .isInstanceOf(PushbackException.class)
+        .isNotInstanceOf(DuplicateException.class);
+    assertThat(partners.siteBySlug(unknown.id(), "main")).isEmpty();
+  }
+
+  @Test
+  void createdEndpointKeepsEveryFieldAndItsFirstCredential() {
+    Site site = partners.createSite(acme, "main", "Main branch");
+    NewEndpoint spec =
+        new NewEndpoint(
+            acme.id(),
+            OptionalLong.of(site.id()),
+            "loan-status",
+            "log",
+            "{\"level\":\"info\"}",
+            SecurityMethod.BASIC,
+            BASIC_PUBLIC,
+            true,
+            OptionalLong.of(4096),
+            DeliveryMode.SYNC,
+            Optional.empty());
+
+    Endpoint endpoint = endpoints.create(spec, FIRST_SECRETS);
+
+    assertThat(endpoint.partnerId()).isEqualTo(acme.id());
+    assertThat(endpoint.siteId()).hasValue(site.id());
+    assertThat(endpoint.name()).isEqualTo("loan-status");
+    assertThat(endpoint.saga()).isEqualTo("log");
+    assertThat(endpoint.sagaSettings()).isEqualTo("{\"level\":\"info\"}");
+    assertThat(endpoint.securityMethod()).isEqualTo(SecurityMethod.BASIC);
+    assertThat(endpoint.securitySettings()).isEqualTo(BASIC_PUBLIC);
+    assertThat(endpoint.enabled()).isTrue();
+    assertThat(endpoint.maxBodyBytes()).hasValue(4096);
+    assertThat(endpoint.createdAt()).isEqualTo(START);
+    assertThat(endpoint.updatedAt()).isEqualTo(START);
+    assertThat(endpoints.find(endpoint.id())).contains(endpoint);
+    assertThat(endpoints.findByKey(endpoint.key())).contains(endpoint);
+    List<Credential> credentials = endpoints.activeCredentials(endpoint.id());
+    assertThat(credentials).singleElement().satisfies(c -> assertFirstCredential(c, endpoint));
+  }
+
+  private static void assertFirstCredential(Credential credential, Endpoint endpoint) {
+    assertThat(credential.endpointId()).isEqualTo(endpoint.id());
+    assertThat(credential.secrets()).isEqualTo(FIRST_SECRETS);
+    assertThat(credential.createdAt()).isEqualTo(START);
+    assertThat(credential.notAfter()).isEmpty();
+  }
+
+  @Test
+  void partnerEndpointHasNoSiteAndNoOwnBodyLimit() {
+    Endpoint endpoint = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+
+    assertThat(endpoint.siteId()).isEmpty();
+    assertThat(endpoint.isPartnerEndpoint()).isTrue();
+    assertThat(endpoint.maxBodyBytes()).isEmpty();
+    assertThat(endpoints.find(endpoint.id())).contains(endpoint);
+  }
+
+  @Test
+  void unknownIdAndKeyFindNothing() {
+    Endpoint endpoint = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+
+    assertThat(endpoints.find(endpoint.id() + 1000)).isEmpty();
+    assertThat(endpoints.findByKey(endpoint.key() + "x")).isEmpty();
+    assertThat(endpoints.findByKey("")).isEmpty();
+  }
+
+  @Test
+  void updateRenamesAndDisablesAndStampsTheUpdateTime() {
+    Endpoint created = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+    clock.advance(Duration.ofSeconds(42));
+
+    Endpoint updated = endpoints.update(renamed(created, "loan-events", false)).orElseThrow();
+
+    assertThat(updated.name()).isEqualTo("loan-events");
+    assertThat(updated.enabled()).isFalse();
+    assertThat(updated.key()).isEqualTo(created.key());
+    assertThat(updated.createdAt()).isEqualTo(START);
+    assertThat(updated.updatedAt()).isEqualTo(START.plus(Duration.ofSeconds(42)));
+    assertThat(endpoints.find(created.id())).contains(updated);
+    assertThat(endpoints.findByKey(created.key())).contains(updated);
+  }
+
+  @Test
+  void updateReenablesADisabledEndpoint() {
+    Endpoint created = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+    endpoints.update(renamed(created, "loan-status", false));
+
+    Endpoint updated = endpoints.update(renamed(created, "loan-status", true)).orElseThrow();
+
+    assertThat(updated.enabled()).isTrue();
+    assertThat(endpoints.find(created.id()).map(Endpoint::enabled)).contains(true);
+  }
+
+  @Test
+  void updateToANameTakenWithinTheOwnerIsRefusedAsDuplicateName() {
+    endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+    Endpoint other = endpoints.create(partnerEndpoint(acme, "loan-events"), FIRST_SECRETS);
+
+    assertThatThrownBy(() -> endpoints.update(renamed(other, "loan-status", true)))
+        .isInstanceOfSatisfying(
+            DuplicateException.class, e -> assertThat(e.field()).isEqualTo("name"));
+    assertThat(endpoints.find(other.id())).contains(other);
+  }
+
+  @Test
+  void endpointNameTakenWithinTheOwnerIsRefusedAsDuplicateName() {
+    endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+
+    assertThatThrownBy(() -> endpoints.create(partnerEndpoint(acme, "loan-status"), SECOND_SECRETS))
+        .isInstanceOfSatisfying(
+            DuplicateException.class, e -> assertThat(e.field()).isEqualTo("name"));
+  }
+
+  @Test
+  void endpointNameTakenBySiteEndpointIsRefusedWithinThatSite() {
+    Site site = partners.createSite(acme, "main", "Main branch");
+    endpoints.create(siteEndpoint(site, "loan-status"), FIRST_SECRETS);
+
+    assertThatThrownBy(() -> endpoints.create(siteEndpoint(site, "loan-status"), SECOND_SECRETS))
+        .isInstanceOfSatisfying(
+            DuplicateException.class, e -> assertThat(e.field()).isEqualTo("name"));
+  }
+
+  @Test
+  void endpointNameIsFreeUnderEveryOtherOwner() {
+    Partner globex = partners.createPartner("globex", "Globex");
+    Site main = partners.createSite(acme, "main", "Main branch");
+    Site north = partners.createSite(acme, "north", "North branch");
+    Endpoint partnerWide = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+
+    Endpoint otherPartner = endpoints.create(partnerEndpoint(globex, "loan-status"), FIRST_SECRETS);
+    Endpoint mainSite = endpoints.create(siteEndpoint(main, "loan-status"), FIRST_SECRETS);
+    Endpoint northSite = endpoints.create(siteEndpoint(north, "loan-status"), FIRST_SECRETS);
+
+    assertThat(List.of(partnerWide, otherPartner, mainSite, northSite))
+        .extracting(Endpoint::id)
+        .doesNotHaveDuplicates();
+    assertThat(mainSite.siteId()).hasValue(main.id());
+    assertThat(otherPartner.partnerId()).isEqualTo(globex.id());
+  }
+
+  @Test
+  void deletedEndpointIsGoneAndItsNameFreeButItsKeyNeverReturns() {
+    Endpoint deleted = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+
+    assertThat(endpoints.delete(deleted.id())).isTrue();
+    Endpoint successor = endpoints.create(partnerEndpoint(acme, "loan-status"), SECOND_SECRETS);
+
+    assertThat(endpoints.find(deleted.id())).isEmpty();
+    assertThat(endpoints.findByKey(deleted.key())).isEmpty();
+    assertThat(endpoints.activeCredentials(deleted.id())).isEmpty();
+    assertThat(successor.id()).isNotEqualTo(deleted.id());
+    assertThat(successor.key()).isNotEqualTo(deleted.key());
+    assertThat(endpoints.findByKey(successor.key())).contains(successor);
+    assertThat(endpoints.delete(deleted.id())).isFalse();
+  }
+
+  @Test
+  void keysAreUrlSafeAndDistinct() {
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      keys.add(endpoints.create(partnerEndpoint(acme, "endpoint-" + i), FIRST_SECRETS).key());
+    }
+
+    assertThat(keys).hasSize(20).allMatch(key -> key.matches("[A-Za-z0-9_-]{32}"));
+  }
+
+  @Test
+  void rotationWithOverlapKeepsBothCredentialsUntilTheOverlapEnds() {
+    Endpoint endpoint = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+    clock.advance(Duration.ofMinutes(5));
+
+    Credential second = endpoints.rotate(endpoint.id(), SECOND_SECRETS, Duration.ofHours(1));
+
+    Instant overlapEnd = START.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1));
+    assertThat(second.secrets()).isEqualTo(SECOND_SECRETS);
+    assertThat(second.createdAt()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+    assertThat(second.notAfter()).isEmpty();
+    assertThat(activeSecrets(endpoint)).containsExactly(FIRST_SECRETS, SECOND_SECRETS);
+    assertThat(endpoints.activeCredentials(endpoint.id()).get(0).notAfter()).contains(overlapEnd);
+
+    clock.advance(Duration.ofHours(1).minusMillis(1));
+    assertThat(activeSecrets(endpoint)).containsExactly(FIRST_SECRETS, SECOND_SECRETS);
+
+    clock.advance(Duration.ofMillis(1));
+    assertThat(activeSecrets(endpoint)).containsExactly(SECOND_SECRETS);
+  }
+
+  @Test
+  void rotationWithoutOverlapRetiresTheOldCredentialAtOnce() {
+    Endpoint endpoint = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+
+    endpoints.rotate(endpoint.id(), SECOND_SECRETS, Duration.ZERO);
+
+    assertThat(activeSecrets(endpoint)).containsExactly(SECOND_SECRETS);
+  }
+
+  @Test
+  void laterRotationNeverExtendsACredentialThatEndsSooner() {
+    Endpoint endpoint = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+    endpoints.rotate(endpoint.id(), SECOND_SECRETS, Duration.ofHours(1));
+    clock.advance(Duration.ofMinutes(1));
+
+    endpoints.rotate(endpoint.id(), THIRD_SECRETS, Duration.ofHours(24));
+
+    List<Credential> active = endpoints.activeCredentials(endpoint.id());
+    assertThat(active)
+        .extracting(Credential::notAfter)
+        .containsExactly(
+            Optional.of(START.plus(Duration.ofHours(1))),
+            Optional.of(START.plus(Duration.ofMinutes(1)).plus(Duration.ofHours(24))),
+            Optional.empty());
+    clock.advance(Duration.ofHours(1));
+    assertThat(activeSecrets(endpoint)).containsExactly(SECOND_SECRETS, THIRD_SECRETS);
+  }
+
+  @Test
+  void credentialsAreKeptPerEndpoint() {
+    Endpoint first = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+    Endpoint second = endpoints.create(partnerEndpoint(acme, "loan-events"), SECOND_SECRETS);
+
+    endpoints.rotate(first.id(), THIRD_SECRETS, Duration.ZERO);
+
+    assertThat(activeSecrets(first)).containsExactly(THIRD_SECRETS);
+    assertThat(activeSecrets(second)).containsExactly(SECOND_SECRETS);
+  }
+
+  private List<Map<String, String>> activeSecrets(Endpoint endpoint) {
+    return endpoints.activeCredentials(endpoint.id()).stream().map(Credential::secrets).toList();
+  }
+
+  private static MigrationInfoService migrationInfo(TestDatabase db) {
+    return Flyway.configure(StoreContract.class.getClassLoader())
+        .dataSource(db.dataSource())
+        .locations(db.dialect().migrationLocation())
+        .load()
+        .info();
+  }
+
+  private static NewEndpoint partnerEndpoint(Partner partner, String name) {
+    return new NewEndpoint(
+        partner.id(),
+        OptionalLong.empty(),
+        name,
+        "log",
+        "{}",
+        SecurityMethod.BASIC,
+        BASIC_PUBLIC,
+        true,
+        OptionalLong.empty(),
+        DeliveryMode.SYNC,
+        Optional.empty());
+  }
+
+  private static NewEndpoint siteEndpoint(Site site, String name) {
+    return new NewEndpoint(
+        site.partnerId(),
+        OptionalLong.of(site.id()),
+        name,
+        "log",
+        "{}",
+        SecurityMethod.BASIC,
+        BASIC_PUBLIC,
+        true,
+        OptionalLong.empty(),
+        DeliveryMode.SYNC,
+        Optional.empty());
+  }
+
+  private static Endpoint renamed(Endpoint endpoint, String name, boolean enabled) {
+    return new Endpoint(
+        endpoint.id(),
+        endpoint.partnerId(),
+        endpoint.siteId(),
+        name,
+        endpoint.key(),
+        endpoint.saga(),
+        endpoint.sagaSettings(),
+        endpoint.securityMethod(),
+        endpoint.securitySettings(),
+        enabled,
+        endpoint.maxBodyBytes(),
+        endpoint.mode(),
+        endpoint.idempotencyHeader(),
+        endpoint.createdAt(),
+        endpoint.updatedAt());
+  }
+
+  /** The pool of the current test's store, for dialect-specific checks in a subclass. */
+  protected final TestDatabase database() {
+    return database;
+  }
+
+  /** The partner store of the current test. */
+  protected final PartnerStore partners() {
+    return partners;
+  }
+}
