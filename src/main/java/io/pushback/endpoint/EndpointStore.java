@@ -102,8 +102,8 @@ public final class EndpointStore {
   }
 
   /**
-   * Stores the changeable fields of {@code endpoint}; throws {@link DuplicateException} for a taken
-   * name.
+   * Stores the changeable fields of {@code endpoint}; empty when it was deleted meanwhile. Throws
+   * {@link DuplicateException} for a taken name.
    */
   public Optional<Endpoint> update(Endpoint endpoint) {
     long now = clock.millis();
