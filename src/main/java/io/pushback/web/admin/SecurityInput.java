@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -118,11 +119,16 @@ final class SecurityInput {
     return fields;
   }
 
+  /** Every field as text; only the tolerance may also be given as a JSON number. */
   private static Map<String, String> strings(JsonFields object) {
     Map<String, String> values = new HashMap<>();
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      object.textOrWholeNumber(name).ifPresent(value -> values.put(name, value));
+      Optional<String> value =
+          name.equals(SecuritySettings.TOLERANCE_SECONDS)
+              ? object.textOrWholeNumber(name)
+              : object.text(name);
+      value.ifPresent(text -> values.put(name, text));
     }
     return values;
   }
