@@ -1,0 +1,58 @@
+package io.pushback.scaleout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pushback.auth.HeaderNames;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An async endpoint with the {@code signature} method, created through the admin API of one node
+ * and served by every node of the cluster (they share the store).
+ */
+record AsyncEndpoint(long id, String key, String secret) {
+  private static final String SECRET = "scaleout-signing-secret-0123456789";
+
+  /** Creates partner {@code partner} and under it an async endpoint running {@code saga}. */
+  static AsyncEndpoint create(NodeProcess node, String partner, String saga) throws Exception {
+    node.admin(
+        "POST",
+        "/partners",
+        "{\"slug\":\"" + partner + "\",\"name\":\"Partner " + partner + "\"}",
+        201);
+    JsonNode endpoint =
+        node.admin(
+            "POST",
+            "/partners/" + partner + "/endpoints",
+            "{\"name\":\""
+                + saga
+                + "\",\"saga\":\""
+                + saga
+                + "\",\"mode\":\"async\","
+                + "\"security\":{\"method\":\"signature\",\"secret\":\""
+                + SECRET
+                + "\"}}",
+            201);
+    return new AsyncEndpoint(endpoint.get("id").asLong(), endpoint.get("key").asText(), SECRET);
+  }
+
+  /**
+   * A POST of {@code body} to this endpoint on {@code node}, signed as Base64(HMAC-SHA256(secret,
+   * raw body)).
+   */
+  HttpRequest signedPost(NodeProcess node, String body) throws GeneralSecurityException {
+    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HttpRequest.newBuilder(node.uri("/pushback/" + key))
+        .header("Content-Type", "application/json")
+        .header(HeaderNames.DEFAULT_SIGNATURE, Base64.getEncoder().encodeToString(mac.doFinal(raw)))
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+        .build();
+  }
+}
