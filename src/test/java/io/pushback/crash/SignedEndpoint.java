@@ -1,14 +1,10 @@
 package io.pushback.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pushback.auth.HeaderNames;
+import io.pushback.testing.SignedRequests;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An endpoint with the {@code signature} method, created through the admin API of a {@link
@@ -46,17 +42,10 @@ record SignedEndpoint(long id, String key, String secret) {
     return new SignedEndpoint(endpoint.get("id").asLong(), endpoint.get("key").asText(), SECRET);
   }
 
-  /** A POST of {@code body} to this endpoint, signed as Base64(HMAC-SHA256(secret, raw body)). */
+  /** A POST of {@code body} to this endpoint on {@code node}, signed with its secret. */
   HttpRequest signedPost(ChildNode node, String body) throws GeneralSecurityException {
-    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HttpRequest.newBuilder(node.uri("/pushback/" + key))
-        .header("Content-Type", "application/json")
-        .header(HeaderNames.DEFAULT_SIGNATURE, Base64.getEncoder().encodeToString(mac.doFinal(raw)))
-        .timeout(Duration.ofSeconds(15))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-        .build();
+    return SignedRequests.jsonPost(
+        node.uri("/pushback/" + key), secret, body, Duration.ofSeconds(15));
   }
 
   /** The deliveries of this endpoint with {@code outcome}, newest first, at most 500. */

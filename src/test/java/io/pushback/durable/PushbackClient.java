@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushback.testing.AdminCalls;
 import io.pushback.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,36 +70,14 @@ final class PushbackClient {
 
   /** An admin API call; {@code body} may be null. */
   HttpResponse<String> admin(String method, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri("/admin/api/v1" + path))
-            .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    return send(request);
+    return new AdminCalls(http, uri("/"), TestServer.ADMIN_TOKEN, "the server")
+        .call(method, path, body);
   }
 
   /** An admin call that must answer {@code expectedStatus}; its body as JSON. */
   JsonNode admin(String method, String path, String body, int expectedStatus) {
-    HttpResponse<String> response = admin(method, path, body);
-    if (response.statusCode() != expectedStatus) {
-      throw new AssertionError(
-          method
-              + " "
-              + path
-              + ": expected "
-              + expectedStatus
-              + " but got "
-              + response.statusCode()
-              + " "
-              + response.body());
-    }
-    return json(response);
+    return new AdminCalls(http, uri("/"), TestServer.ADMIN_TOKEN, "the server")
+        .expect(method, path, body, expectedStatus);
   }
 
   void createPartner(String slug) {

@@ -1,14 +1,10 @@
 package io.pushback.scaleout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pushback.auth.HeaderNames;
+import io.pushback.testing.SignedRequests;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An async endpoint with the {@code signature} method, created through the admin API of one node
@@ -40,19 +36,9 @@ record AsyncEndpoint(long id, String key, String secret) {
     return new AsyncEndpoint(endpoint.get("id").asLong(), endpoint.get("key").asText(), SECRET);
   }
 
-  /**
-   * A POST of {@code body} to this endpoint on {@code node}, signed as Base64(HMAC-SHA256(secret,
-   * raw body)).
-   */
+  /** A POST of {@code body} to this endpoint on {@code node}, signed with its secret. */
   HttpRequest signedPost(NodeProcess node, String body) throws GeneralSecurityException {
-    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HttpRequest.newBuilder(node.uri("/pushback/" + key))
-        .header("Content-Type", "application/json")
-        .header(HeaderNames.DEFAULT_SIGNATURE, Base64.getEncoder().encodeToString(mac.doFinal(raw)))
-        .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-        .build();
+    return SignedRequests.jsonPost(
+        node.uri("/pushback/" + key), secret, body, Duration.ofSeconds(30));
   }
 }

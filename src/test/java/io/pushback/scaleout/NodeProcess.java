@@ -2,6 +2,7 @@ package io.pushback.scaleout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushback.testing.AdminCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,34 +139,9 @@ final class NodeProcess {
    * An admin API call that must answer {@code expectedStatus}; its body as JSON. {@code body} may
    * be null.
    */
-  JsonNode admin(String method, String path, String body, int expectedStatus) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri("/admin/api/v1" + path))
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(10))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expectedStatus) {
-      throw new AssertionError(
-          method
-              + " "
-              + path
-              + " on node "
-              + name
-              + ": expected "
-              + expectedStatus
-              + " but got "
-              + response.statusCode()
-              + " "
-              + response.body());
-    }
-    return json.readTree(response.body());
+  JsonNode admin(String method, String path, String body, int expectedStatus) {
+    return new AdminCalls(http, uri("/"), ADMIN_TOKEN, "node " + name)
+        .expect(method, path, body, expectedStatus);
   }
 
   /** The last lines the node printed. */

@@ -79,37 +79,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** An admin API call with the admin token; {@code body} may be null. */
-  public HttpResponse<String> admin(String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri("/admin/api/v1" + path))
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return send(request.build());
+  public HttpResponse<String> admin(String method, String path, String body) {
+    return adminCalls().call(method, path, body);
   }
 
   /** An admin call that must answer {@code expectedStatus}; its body as JSON. */
-  public JsonNode adminJson(String method, String path, String body, int expectedStatus)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response = admin(method, path, body);
-    if (response.statusCode() != expectedStatus) {
-      throw new AssertionError(
-          method
-              + " "
-              + path
-              + ": expected "
-              + expectedStatus
-              + " but got "
-              + response.statusCode()
-              + " "
-              + response.body());
-    }
-    return json.readTree(response.body());
+  public JsonNode adminJson(String method, String path, String body, int expectedStatus) {
+    return adminCalls().expect(method, path, body, expectedStatus);
+  }
+
+  private AdminCalls adminCalls() {
+    return new AdminCalls(http, uri("/"), ADMIN_TOKEN, "the test server");
   }
 
   /** Creates a partner with {@code slug}. */
