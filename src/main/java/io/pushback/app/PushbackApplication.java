@@ -106,7 +106,9 @@ public final class PushbackApplication implements AutoCloseable {
                   settings.maxBodyBytes(),
                   settings.bodyTimeout(),
                   nodeId,
-                  settings.lease()),
+                  settings.lease(),
+                  settings.requireHttps(),
+                  settings.trustedProxies()),
               clock);
       LOG.info(
           "Pushback started: node {}, store {} at schema version {} ({}), sagas {}, {} workers, admin API {},"

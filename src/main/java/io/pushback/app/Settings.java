@@ -1,6 +1,7 @@
 package io.pushback.app;
 
 import io.pushback.auth.Secret;
+import io.pushback.network.TrustedProxies;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param shutdownGrace how long running sagas may finish at shutdown
  * @param keptRejections how many rejected deliveries are kept per endpoint (all are counted)
  * @param bodyTimeout how long a request body may take to arrive
+ * @param requireHttps whether endpoints that set nothing refuse plain HTTP with 403
+ * @param trustedProxies the proxies whose forwarding headers are believed
  */
 public record Settings(
     int port,
@@ -42,7 +45,9 @@ public record Settings(
     Duration pollInterval,
     Duration shutdownGrace,
     int keptRejections,
-    Duration bodyTimeout) {
+    Duration bodyTimeout,
+    boolean requireHttps,
+    TrustedProxies trustedProxies) {
   public static final String PORT = "PUSHBACK_PORT";
   public static final String DB_URL = "PUSHBACK_DB_URL";
   public static final String DB_USER = "PUSHBACK_DB_USER";
@@ -60,6 +65,8 @@ public record Settings(
   public static final String SHUTDOWN_GRACE = "PUSHBACK_SHUTDOWN_GRACE";
   public static final String KEPT_REJECTIONS = "PUSHBACK_KEPT_REJECTIONS";
   public static final String BODY_TIMEOUT = "PUSHBACK_BODY_TIMEOUT";
+  public static final String REQUIRE_HTTPS = "PUSHBACK_REQUIRE_HTTPS";
+  public static final String TRUSTED_PROXIES = "PUSHBACK_TRUSTED_PROXIES";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:pushback.db";
@@ -81,6 +88,7 @@ public record Settings(
     Objects.requireNonNull(dbUser, "dbUser");
     Objects.requireNonNull(dbPassword, "dbPassword");
     Objects.requireNonNull(adminToken, "adminToken");
+    Objects.requireNonNull(trustedProxies, "trustedProxies");
   }
 
   @Override
@@ -95,6 +103,10 @@ public record Settings(
         + dbPoolSize
         + ", workers="
         + workers
+        + ", requireHttps="
+        + requireHttps
+        + ", trustedProxies="
+        + trustedProxies
         + "]";
   }
 }

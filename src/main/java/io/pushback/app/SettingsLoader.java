@@ -3,8 +3,12 @@ package io.pushback.app;
 import io.pushback.auth.InvalidSettingException;
 import io.pushback.auth.PushbackAuthFilter;
 import io.pushback.auth.Secret;
+import io.pushback.network.Cidr;
+import io.pushback.network.InvalidNetworkException;
+import io.pushback.network.TrustedProxies;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +84,48 @@ public final class SettingsLoader {
             Settings.BODY_TIMEOUT,
             Settings.DEFAULT_BODY_TIMEOUT,
             Duration.ofSeconds(1),
-            Duration.ofHours(1)));
+            Duration.ofHours(1)),
+        bool(Settings.REQUIRE_HTTPS, false),
+        trustedProxies());
+  }
+
+  /** Comma-separated addresses or CIDR networks; each must be an IP literal, never a host name. */
+  private TrustedProxies trustedProxies() {
+    Optional<String> value = text(Settings.TRUSTED_PROXIES);
+    if (value.isEmpty()) {
+      return TrustedProxies.NONE;
+    }
+    List<Cidr> networks = new ArrayList<>();
+    String[] entries = value.get().split(",", -1);
+    for (int i = 0; i < entries.length; i++) {
+      if (entries[i].isBlank()) {
+        throw new InvalidSettingException(
+            Settings.TRUSTED_PROXIES,
+            "entry " + (i + 1) + " is empty; expected an address or CIDR");
+      }
+      try {
+        networks.add(Cidr.parse(entries[i]));
+      } catch (InvalidNetworkException e) {
+        throw new InvalidSettingException(
+            Settings.TRUSTED_PROXIES, "entry " + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    return new TrustedProxies(networks);
+  }
+
+  private boolean bool(String name, boolean fallback) {
+    Optional<String> value = text(name).map(String::strip);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    if (value.get().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.get().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new InvalidSettingException(
+        name, "expected true or false but found '" + value.get() + "'");
   }
 
   private Optional<Secret> adminToken() {

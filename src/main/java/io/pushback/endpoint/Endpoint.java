@@ -2,6 +2,7 @@ package io.pushback.endpoint;
 
 import io.pushback.auth.SecurityMethod;
 import io.pushback.auth.SecuritySettings;
+import io.pushback.network.NetworkPolicy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.OptionalLong;
  * @param maxBodyBytes the endpoint's own body limit, or empty for the deployment's
  * @param mode whether the sender waits for the saga
  * @param idempotencyHeader the header whose value deduplicates deliveries, if any
+ * @param network whether it demands HTTPS and which client networks it accepts
  */
 public record Endpoint(
     long id,
@@ -35,6 +37,7 @@ public record Endpoint(
     OptionalLong maxBodyBytes,
     DeliveryMode mode,
     Optional<String> idempotencyHeader,
+    NetworkPolicy network,
     Instant createdAt,
     Instant updatedAt) {
   public Endpoint {
@@ -44,6 +47,7 @@ public record Endpoint(
     Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(idempotencyHeader, "idempotencyHeader");
+    Objects.requireNonNull(network, "network");
   }
 
   /** The path partners POST to, relative to the application. */

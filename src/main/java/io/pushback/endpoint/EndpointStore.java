@@ -1,17 +1,23 @@
 package io.pushback.endpoint;
 
+import io.pushback.auth.PushbackException;
 import io.pushback.auth.SecurityMethod;
+import io.pushback.network.Cidr;
+import io.pushback.network.InvalidNetworkException;
+import io.pushback.network.NetworkPolicy;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -48,8 +54,8 @@ public final class EndpointStore {
               h.createQuery(
                       "INSERT INTO endpoint (partner_id, site_id, name, endpoint_key, saga, saga_settings,"
                           + " security_method, security_settings, enabled, max_body_bytes, created_at, updated_at,"
-                          + " mode, idempotency_header)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *")
+                          + " mode, idempotency_header, require_https, allowed_networks)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *")
                   .bind(0, spec.partnerId())
                   .bind(1, boxed(spec.siteId()))
                   .bind(2, spec.name())
@@ -64,6 +70,8 @@ public final class EndpointStore {
                   .bind(11, now)
                   .bind(12, spec.mode().wireName())
                   .bind(13, spec.idempotencyHeader().orElse(null))
+                  .bind(14, spec.network().requireHttps().orElse(null))
+                  .bind(15, allowedNetworks(spec.network()))
                   .map(this::endpoint)
                   .one();
           insertCredential(h, endpoint.id(), secrets, now);
@@ -112,7 +120,8 @@ public final class EndpointStore {
         h ->
             h.createQuery(
                     "UPDATE endpoint SET name = ?, saga = ?, saga_settings = ?, security_settings = ?, enabled = ?,"
-                        + " max_body_bytes = ?, updated_at = ?, mode = ?, idempotency_header = ?"
+                        + " max_body_bytes = ?, updated_at = ?, mode = ?, idempotency_header = ?,"
+                        + " require_https = ?, allowed_networks = ?"
                         + " WHERE id = ? AND "
                         + LIVE
                         + " RETURNING *")
@@ -125,7 +134,9 @@ public final class EndpointStore {
                 .bind(6, now)
                 .bind(7, endpoint.mode().wireName())
                 .bind(8, endpoint.idempotencyHeader().orElse(null))
-                .bind(9, endpoint.id())
+                .bind(9, endpoint.network().requireHttps().orElse(null))
+                .bind(10, allowedNetworks(endpoint.network()))
+                .bind(11, endpoint.id())
                 .map(this::endpoint)
                 .findOne());
   }
@@ -218,8 +229,31 @@ public final class EndpointStore {
         optionalLong(rs, "max_body_bytes"),
         DeliveryMode.fromWireName(rs.getString("mode")),
         Optional.ofNullable(rs.getString("idempotency_header")),
+        network(rs),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")));
+  }
+
+  /** The allowed networks column: canonical CIDRs separated by commas, null for any address. */
+  private static String allowedNetworks(NetworkPolicy network) {
+    return network.allowedNetworks().isEmpty()
+        ? null
+        : network.allowedNetworks().stream().map(Cidr::toString).collect(Collectors.joining(","));
+  }
+
+  private static NetworkPolicy network(ResultSet rs) throws SQLException {
+    boolean requireHttps = rs.getBoolean("require_https");
+    Optional<Boolean> required = rs.wasNull() ? Optional.empty() : Optional.of(requireHttps);
+    String networks = rs.getString("allowed_networks");
+    try {
+      return new NetworkPolicy(
+          required,
+          networks == null
+              ? List.of()
+              : Arrays.stream(networks.split(",")).map(Cidr::parse).toList());
+    } catch (InvalidNetworkException e) {
+      throw new PushbackException("column allowed_networks does not hold CIDR networks", e);
+    }
   }
 
   private Credential credential(ResultSet rs, StatementContext ctx) throws SQLException {

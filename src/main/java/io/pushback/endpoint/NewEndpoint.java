@@ -1,6 +1,7 @@
 package io.pushback.endpoint;
 
 import io.pushback.auth.SecurityMethod;
+import io.pushback.network.NetworkPolicy;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,8 @@ public record NewEndpoint(
     boolean enabled,
     OptionalLong maxBodyBytes,
     DeliveryMode mode,
-    Optional<String> idempotencyHeader) {
+    Optional<String> idempotencyHeader,
+    NetworkPolicy network) {
   public NewEndpoint {
     Objects.requireNonNull(siteId, "siteId");
     Objects.requireNonNull(name, "name");
@@ -29,5 +31,6 @@ public record NewEndpoint(
     Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(idempotencyHeader, "idempotencyHeader");
+    Objects.requireNonNull(network, "network");
   }
 }

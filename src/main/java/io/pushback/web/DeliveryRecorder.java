@@ -4,6 +4,7 @@ import io.pushback.auth.AuthListener;
 import io.pushback.auth.HeaderNames;
 import io.pushback.auth.InboundRequest;
 import io.pushback.auth.RequestHeaders;
+import io.pushback.auth.ServletRequests;
 import io.pushback.auth.Verdict;
 import io.pushback.auth.Verifier;
 import io.pushback.delivery.Delivery;
@@ -93,6 +94,28 @@ final class DeliveryRecorder implements AuthListener {
             Optional.of("body over " + limit + " bytes"),
             Optional.of(413),
             redactedHeaders(headers, verifier),
+            Optional.ofNullable(request.getContentType()),
+            new byte[0],
+            Math.max(request.getContentLengthLong(), 0),
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  /**
+   * Records a request refused with 403 by the endpoint's network policy, before its body was read;
+   * the remote address is the client's as derived from trusted proxies.
+   */
+  void forbidden(HttpServletRequest request, DeliveryTarget target, String reason) {
+    recordRefusal(
+        target,
+        new NewDelivery(
+            target.endpoint().id(),
+            siteId(target),
+            String.valueOf(request.getRemoteAddr()),
+            Outcome.REJECTED,
+            Optional.of(reason),
+            Optional.of(403),
+            redactedHeaders(ServletRequests.headers(request), target.verifier()),
             Optional.ofNullable(request.getContentType()),
             new byte[0],
             Math.max(request.getContentLengthLong(), 0),

@@ -12,6 +12,8 @@ import io.pushback.endpoint.Partner;
 import io.pushback.endpoint.PartnerStore;
 import io.pushback.endpoint.Site;
 import io.pushback.endpoint.StoreUnavailableException;
+import io.pushback.network.ClientOrigin;
+import io.pushback.network.NetworkPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the endpoint a pushback URL names, and so the security method the filter must apply: 405
  * for anything but POST, 404 for an unknown key, a disabled endpoint or a site that is not the
- * partner's, 503 when the store cannot answer. Thread-safe.
+ * partner's, 503 when the store cannot answer. Then applies the endpoint's network policy to the
+ * client {@link ClientOriginFilter} derived: 403, recorded as a rejected delivery, for plain HTTP
+ * to an endpoint that requires HTTPS or a client outside its allowed networks. Never a redirect.
+ * Thread-safe.
  */
 final class EndpointResolver implements SecurityResolver {
   private static final Logger LOG = LoggerFactory.getLogger(EndpointResolver.class);
@@ -33,19 +38,34 @@ final class EndpointResolver implements SecurityResolver {
       new Resolution.Refuse(ErrorAnswer.METHOD_NOT_ALLOWED, Map.of("Allow", "POST"));
   private static final Resolution NOT_FOUND =
       new Resolution.Refuse(ErrorAnswer.NOT_FOUND, Map.of());
+  private static final Resolution FORBIDDEN =
+      new Resolution.Refuse(ErrorAnswer.forStatus(403), Map.of());
   static final Resolution UNAVAILABLE =
       new Resolution.Refuse(ErrorAnswer.UNAVAILABLE, Map.of("Retry-After", RETRY_AFTER_SECONDS));
 
   private final EndpointStore endpoints;
   private final PartnerStore partners;
   private final long defaultMaxBodyBytes;
+  private final boolean requireHttps;
+  private final DeliveryRecorder recorder;
   private final Clock clock;
 
+  /**
+   * @param requireHttps the deployment's require-HTTPS setting, for endpoints that set none
+   * @param recorder records the refusals of the network policy
+   */
   EndpointResolver(
-      EndpointStore endpoints, PartnerStore partners, long defaultMaxBodyBytes, Clock clock) {
+      EndpointStore endpoints,
+      PartnerStore partners,
+      long defaultMaxBodyBytes,
+      boolean requireHttps,
+      DeliveryRecorder recorder,
+      Clock clock) {
     this.endpoints = endpoints;
     this.partners = partners;
     this.defaultMaxBodyBytes = defaultMaxBodyBytes;
+    this.requireHttps = requireHttps;
+    this.recorder = recorder;
     this.clock = clock;
   }
 
@@ -66,12 +86,30 @@ final class EndpointResolver implements SecurityResolver {
       }
       target.get().attachTo(request);
       Endpoint endpoint = target.get().endpoint();
+      Optional<String> refusal = networkRefusal(endpoint, ClientOriginFilter.clientOf(request));
+      if (refusal.isPresent()) {
+        LOG.debug("refused {}: {}", request.getRequestURI(), refusal.get());
+        recorder.forbidden(request, target.get(), refusal.get());
+        return FORBIDDEN;
+      }
       return Resolution.protect(
           target.get().verifier(), endpoint.maxBodyBytes().orElse(defaultMaxBodyBytes));
     } catch (StoreUnavailableException e) {
       LOG.warn("store unavailable while resolving a pushback request: {}", e.getMessage());
       return UNAVAILABLE;
     }
+  }
+
+  /** Why the endpoint's network policy refuses this client, if it does. */
+  private Optional<String> networkRefusal(Endpoint endpoint, ClientOrigin.Derived client) {
+    NetworkPolicy policy = endpoint.network();
+    if (policy.requiresHttps(requireHttps) && !client.secure()) {
+      return Optional.of("plain HTTP to an endpoint that requires HTTPS");
+    }
+    if (!policy.allows(client.ip())) {
+      return Optional.of("client address " + client.address() + " is not in the allowed networks");
+    }
+    return Optional.empty();
   }
 
   private Optional<DeliveryTarget> find(PushbackPath path) {

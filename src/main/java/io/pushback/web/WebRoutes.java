@@ -7,6 +7,7 @@ import io.pushback.delivery.DeliveryStore;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.PartnerStore;
+import io.pushback.network.TrustedProxies;
 import io.pushback.saga.SagaRegistry;
 import io.pushback.web.admin.AdminApi;
 import io.pushback.web.admin.AdminApiServlet;
@@ -45,9 +46,11 @@ public final class WebRoutes {
       long defaultMaxBodyBytes,
       Duration bodyTimeout,
       String nodeId,
-      Duration lease) {}
+      Duration lease,
+      boolean requireHttps,
+      TrustedProxies trustedProxies) {}
 
-  private final PushbackAuthFilter filter;
+  private final ClientOriginFilter filter;
   private final PushbackDispatchServlet dispatch;
   private final AdminApiServlet admin;
   private final HealthServlet health;
@@ -64,11 +67,19 @@ public final class WebRoutes {
     JsonAnswers answers = new JsonAnswers(json);
     DeliveryRecorder recorder = new DeliveryRecorder(stores.deliveries());
     this.filter =
-        new PushbackAuthFilter(
-            new EndpointResolver(
-                stores.endpoints(), stores.partners(), options.defaultMaxBodyBytes(), clock),
-            recorder,
-            options.bodyTimeout());
+        new ClientOriginFilter(
+            options.trustedProxies(),
+            new PushbackAuthFilter(
+                new EndpointResolver(
+                    stores.endpoints(),
+                    stores.partners(),
+                    options.defaultMaxBodyBytes(),
+                    options.requireHttps(),
+                    recorder,
+                    clock),
+                recorder,
+                options.bodyTimeout()),
+            answers);
     this.dispatch =
         new PushbackDispatchServlet(
             recorder,

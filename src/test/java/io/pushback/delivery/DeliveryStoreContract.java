@@ -13,6 +13,7 @@ import io.pushback.endpoint.NewEndpoint;
 import io.pushback.endpoint.Partner;
 import io.pushback.endpoint.PartnerStore;
 import io.pushback.endpoint.Site;
+import io.pushback.network.NetworkPolicy;
 import io.pushback.testing.MutableClock;
 import io.pushback.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -272,6 +273,7 @@ abstract class DeliveryStoreContract {
         true,
         OptionalLong.empty(),
         DeliveryMode.SYNC,
-        Optional.empty());
+        Optional.empty(),
+        NetworkPolicy.DEFAULT);
   }
 }

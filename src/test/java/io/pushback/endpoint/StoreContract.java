@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pushback.auth.PushbackException;
 import io.pushback.auth.SecurityMethod;
+import io.pushback.network.Cidr;
+import io.pushback.network.NetworkPolicy;
 import io.pushback.testing.MutableClock;
 import io.pushback.testing.TestDatabase;
 import java.security.SecureRandom;
@@ -158,7 +160,10 @@ abstract class StoreContract {
             true,
             OptionalLong.of(4096),
             DeliveryMode.SYNC,
-            Optional.empty());
+            Optional.empty(),
+            new NetworkPolicy(
+                Optional.of(true),
+                List.of(Cidr.parse("203.0.113.0/24"), Cidr.parse("2001:db8::/32"))));
 
     Endpoint endpoint = endpoints.create(spec, FIRST_SECRETS);
 
@@ -171,6 +176,10 @@ abstract class StoreContract {
     assertThat(endpoint.securitySettings()).isEqualTo(BASIC_PUBLIC);
     assertThat(endpoint.enabled()).isTrue();
     assertThat(endpoint.maxBodyBytes()).hasValue(4096);
+    assertThat(endpoint.network().requireHttps()).contains(true);
+    assertThat(endpoint.network().allowedNetworks())
+        .map(Cidr::toString)
+        .containsExactly("203.0.113.0/24", "2001:db8::/32");
     assertThat(endpoint.createdAt()).isEqualTo(START);
     assertThat(endpoint.updatedAt()).isEqualTo(START);
     assertThat(endpoints.find(endpoint.id())).contains(endpoint);
@@ -184,6 +193,20 @@ abstract class StoreContract {
     assertThat(credential.secrets()).isEqualTo(FIRST_SECRETS);
     assertThat(credential.createdAt()).isEqualTo(START);
     assertThat(credential.notAfter()).isEmpty();
+  }
+
+  @Test
+  void networkPolicyIsChangedAndResetByUpdate() {
+    Endpoint endpoint = endpoints.create(partnerEndpoint(acme, "loan-status"), FIRST_SECRETS);
+    assertThat(endpoint.network()).isEqualTo(NetworkPolicy.DEFAULT);
+
+    NetworkPolicy strict = new NetworkPolicy(Optional.of(false), List.of(Cidr.parse("10.0.0.0/8")));
+    Endpoint changed = endpoints.update(withNetwork(endpoint, strict)).orElseThrow();
+    assertThat(changed.network()).isEqualTo(strict);
+    assertThat(endpoints.find(endpoint.id()).orElseThrow().network()).isEqualTo(strict);
+
+    Endpoint reset = endpoints.update(withNetwork(changed, NetworkPolicy.DEFAULT)).orElseThrow();
+    assertThat(reset.network()).isEqualTo(NetworkPolicy.DEFAULT);
   }
 
   @Test
@@ -390,7 +413,8 @@ abstract class StoreContract {
         true,
         OptionalLong.empty(),
         DeliveryMode.SYNC,
-        Optional.empty());
+        Optional.empty(),
+        NetworkPolicy.DEFAULT);
   }
 
   private static NewEndpoint siteEndpoint(Site site, String name) {
@@ -405,7 +429,8 @@ abstract class StoreContract {
         true,
         OptionalLong.empty(),
         DeliveryMode.SYNC,
-        Optional.empty());
+        Optional.empty(),
+        NetworkPolicy.DEFAULT);
   }
 
   private static Endpoint renamed(Endpoint endpoint, String name, boolean enabled) {
@@ -423,6 +448,27 @@ abstract class StoreContract {
         endpoint.maxBodyBytes(),
         endpoint.mode(),
         endpoint.idempotencyHeader(),
+        endpoint.network(),
+        endpoint.createdAt(),
+        endpoint.updatedAt());
+  }
+
+  private static Endpoint withNetwork(Endpoint endpoint, NetworkPolicy network) {
+    return new Endpoint(
+        endpoint.id(),
+        endpoint.partnerId(),
+        endpoint.siteId(),
+        endpoint.name(),
+        endpoint.key(),
+        endpoint.saga(),
+        endpoint.sagaSettings(),
+        endpoint.securityMethod(),
+        endpoint.securitySettings(),
+        endpoint.enabled(),
+        endpoint.maxBodyBytes(),
+        endpoint.mode(),
+        endpoint.idempotencyHeader(),
+        network,
         endpoint.createdAt(),
         endpoint.updatedAt());
   }

@@ -11,7 +11,11 @@ import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.NewEndpoint;
 import io.pushback.endpoint.Partner;
 import io.pushback.endpoint.Site;
+import io.pushback.network.Cidr;
+import io.pushback.network.InvalidNetworkException;
+import io.pushback.network.NetworkPolicy;
 import io.pushback.saga.SagaRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +34,9 @@ final class EndpointRoutes {
           "enabled",
           "maxBodyBytes",
           "mode",
-          "idempotencyHeader");
+          "idempotencyHeader",
+          "requireHttps",
+          "allowedNetworks");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
 
   private final EndpointStore endpoints;
@@ -92,7 +98,8 @@ final class EndpointRoutes {
             body.bool("enabled").orElse(true),
             maxBodyBytes(body),
             mode(body).orElse(DeliveryMode.SYNC),
-            idempotencyHeader(body));
+            idempotencyHeader(body),
+            network(body, NetworkPolicy.DEFAULT));
     Endpoint endpoint = endpoints.create(spec, Views.revealed(settings.secretFields()));
     return ApiResponse.created(
         views.withCredentials(views.endpoint(endpoint, partner, site), settings.secretFields()));
@@ -122,6 +129,7 @@ final class EndpointRoutes {
             maxBodyBytes,
             mode(body).orElse(current.mode()),
             body.has("idempotencyHeader") ? idempotencyHeader(body) : current.idempotencyHeader(),
+            network(body, current.network()),
             current.createdAt(),
             current.updatedAt());
     validateWithCredentials(changed);
@@ -189,6 +197,48 @@ final class EndpointRoutes {
       throw ApiException.badRequest("idempotencyHeader", "must be a valid HTTP header name");
     }
     return header;
+  }
+
+  /**
+   * The network policy {@code body} asks for, starting from {@code current}: a field that is absent
+   * keeps its value, null resets it ({@code requireHttps} to the deployment's, {@code
+   * allowedNetworks} to any address).
+   */
+  private static NetworkPolicy network(JsonFields body, NetworkPolicy current) {
+    Optional<Boolean> requireHttps =
+        body.present("requireHttps") ? body.bool("requireHttps") : current.requireHttps();
+    List<Cidr> allowed =
+        body.present("allowedNetworks") ? allowedNetworks(body) : current.allowedNetworks();
+    return new NetworkPolicy(requireHttps, allowed);
+  }
+
+  private static List<Cidr> allowedNetworks(JsonFields body) {
+    Optional<JsonNode> value = body.raw("allowedNetworks");
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    if (!value.get().isArray()) {
+      throw ApiException.badRequest(
+          "allowedNetworks", "expected an array of addresses or CIDR networks");
+    }
+    if (value.get().size() > NetworkPolicy.MAX_ALLOWED_NETWORKS) {
+      throw ApiException.badRequest(
+          "allowedNetworks", "at most " + NetworkPolicy.MAX_ALLOWED_NETWORKS + " networks");
+    }
+    List<Cidr> networks = new ArrayList<>();
+    for (int i = 0; i < value.get().size(); i++) {
+      JsonNode entry = value.get().get(i);
+      String field = "allowedNetworks[" + i + "]";
+      if (!entry.isTextual()) {
+        throw ApiException.badRequest(field, "expected a string such as \"203.0.113.0/24\"");
+      }
+      try {
+        networks.add(Cidr.parse(entry.asText()));
+      } catch (InvalidNetworkException e) {
+        throw ApiException.badRequest(field, e.getMessage());
+      }
+    }
+    return networks;
   }
 
   private static OptionalLong maxBodyBytes(JsonFields body) {

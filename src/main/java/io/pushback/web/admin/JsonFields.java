@@ -29,6 +29,11 @@ final class JsonFields {
     return this;
   }
 
+  /** Whether the object names {@code field} at all, even as null (which resets, in a PATCH). */
+  boolean present(String field) {
+    return node.has(field);
+  }
+
   boolean has(String field) {
     JsonNode value = node.get(field);
     return value != null && !value.isNull();

@@ -10,6 +10,7 @@ import io.pushback.delivery.Delivery;
 import io.pushback.endpoint.Endpoint;
 import io.pushback.endpoint.Partner;
 import io.pushback.endpoint.Site;
+import io.pushback.network.Cidr;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,10 @@ final class Views {
         endpoint.maxBodyBytes().isPresent() ? endpoint.maxBodyBytes().getAsLong() : null);
     view.put("mode", endpoint.mode().wireName());
     view.put("idempotencyHeader", endpoint.idempotencyHeader().orElse(null));
+    view.put("requireHttps", endpoint.network().requireHttps().orElse(null));
+    view.put(
+        "allowedNetworks",
+        endpoint.network().allowedNetworks().stream().map(Cidr::toString).toList());
     view.put("createdAt", endpoint.createdAt().toString());
     view.put("updatedAt", endpoint.updatedAt().toString());
     return view;
