@@ -1,6 +1,8 @@
 package io.pushback.app;
 
 import io.pushback.auth.Secret;
+import io.pushback.endpoint.MasterKey;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param shutdownGrace how long running sagas may finish at shutdown
  * @param keptRejections how many rejected deliveries are kept per endpoint (all are counted)
  * @param bodyTimeout how long a request body may take to arrive
+ * @param masterKey the key that seals credential secrets at rest, when given directly
+ * @param masterKeyFile the file holding that key, when not beside the SQLite database
  */
 public record Settings(
     int port,
@@ -42,7 +46,9 @@ public record Settings(
     Duration pollInterval,
     Duration shutdownGrace,
     int keptRejections,
-    Duration bodyTimeout) {
+    Duration bodyTimeout,
+    Optional<MasterKey> masterKey,
+    Optional<Path> masterKeyFile) {
   public static final String PORT = "PUSHBACK_PORT";
   public static final String DB_URL = "PUSHBACK_DB_URL";
   public static final String DB_USER = "PUSHBACK_DB_USER";
@@ -60,6 +66,8 @@ public record Settings(
   public static final String SHUTDOWN_GRACE = "PUSHBACK_SHUTDOWN_GRACE";
   public static final String KEPT_REJECTIONS = "PUSHBACK_KEPT_REJECTIONS";
   public static final String BODY_TIMEOUT = "PUSHBACK_BODY_TIMEOUT";
+  public static final String MASTER_KEY = "PUSHBACK_MASTER_KEY";
+  public static final String MASTER_KEY_FILE = "PUSHBACK_MASTER_KEY_FILE";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:pushback.db";
@@ -81,6 +89,8 @@ public record Settings(
     Objects.requireNonNull(dbUser, "dbUser");
     Objects.requireNonNull(dbPassword, "dbPassword");
     Objects.requireNonNull(adminToken, "adminToken");
+    Objects.requireNonNull(masterKey, "masterKey");
+    Objects.requireNonNull(masterKeyFile, "masterKeyFile");
   }
 
   @Override

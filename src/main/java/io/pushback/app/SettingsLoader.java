@@ -3,6 +3,9 @@ package io.pushback.app;
 import io.pushback.auth.InvalidSettingException;
 import io.pushback.auth.PushbackAuthFilter;
 import io.pushback.auth.Secret;
+import io.pushback.endpoint.MasterKey;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -80,7 +83,36 @@ public final class SettingsLoader {
             Settings.BODY_TIMEOUT,
             Settings.DEFAULT_BODY_TIMEOUT,
             Duration.ofSeconds(1),
-            Duration.ofHours(1)));
+            Duration.ofHours(1)),
+        masterKey(Settings.MASTER_KEY),
+        masterKeyFile());
+  }
+
+  /**
+   * The master key set as {@code name}, Base64 of 32 bytes; the value never appears in a failure.
+   */
+  Optional<MasterKey> masterKey(String name) {
+    Optional<String> text = text(name);
+    try {
+      return text.map(MasterKey::fromBase64);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(name, e.getMessage());
+    }
+  }
+
+  private Optional<Path> masterKeyFile() {
+    Optional<String> file = text(Settings.MASTER_KEY_FILE);
+    if (file.isPresent() && text(Settings.MASTER_KEY).isPresent()) {
+      throw new InvalidSettingException(
+          Settings.MASTER_KEY_FILE,
+          "expected either it or " + Settings.MASTER_KEY + " to be set, but found both");
+    }
+    try {
+      return file.map(Path::of);
+    } catch (InvalidPathException e) {
+      throw new InvalidSettingException(
+          Settings.MASTER_KEY_FILE, "expected a file path but found '" + file.get() + "'");
+    }
   }
 
   private Optional<Secret> adminToken() {
