@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.pushback.auth.InvalidSettingException;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.DeliveryWriter;
+import io.pushback.endpoint.CredentialVault;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.Dialect;
 import io.pushback.endpoint.Durability;
@@ -68,10 +69,17 @@ public final class PushbackApplication implements AutoCloseable {
       String durability = Durability.check(database);
       ObjectMapper json = JsonMapper.builder().build();
       SecureRandom random = new SecureRandom();
+      JsonColumns jsonColumns = new JsonColumns(json);
+      CredentialVault vault =
+          MasterKeySource.of(settings, dialect).openVault(database, random, clock);
+      int sealed = vault.sealPlaintextCredentials(database, jsonColumns);
+      if (sealed > 0) {
+        LOG.info("Sealed {} credentials stored in plaintext before schema version 4", sealed);
+      }
       String nodeId = UUID.randomUUID().toString();
       DeliveryWriter writer = new DeliveryWriter(database, settings.dbTimeout().multipliedBy(2));
       PartnerStore partners = new PartnerStore(database, clock);
-      EndpointStore endpoints = new EndpointStore(database, new JsonColumns(json), clock, random);
+      EndpointStore endpoints = new EndpointStore(database, jsonColumns, vault, clock, random);
       DeliveryStore deliveries =
           new DeliveryStore(database, writer, json, clock, settings.keptRejections());
       SagaExecution execution = new SagaExecution(sagas, deliveries, clock);

@@ -1,7 +1,9 @@
 package io.pushback.app;
 
 import io.pushback.auth.Secret;
+import io.pushback.endpoint.MasterKey;
 import io.pushback.network.TrustedProxies;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,8 @@ import java.util.Optional;
  * @param bodyTimeout how long a request body may take to arrive
  * @param requireHttps whether endpoints that set nothing refuse plain HTTP with 403
  * @param trustedProxies the proxies whose forwarding headers are believed
+ * @param masterKey the key that seals credential secrets at rest, when given directly
+ * @param masterKeyFile the file holding that key, when not beside the SQLite database
  */
 public record Settings(
     int port,
@@ -47,7 +51,9 @@ public record Settings(
     int keptRejections,
     Duration bodyTimeout,
     boolean requireHttps,
-    TrustedProxies trustedProxies) {
+    TrustedProxies trustedProxies,
+    Optional<MasterKey> masterKey,
+    Optional<Path> masterKeyFile) {
   public static final String PORT = "PUSHBACK_PORT";
   public static final String DB_URL = "PUSHBACK_DB_URL";
   public static final String DB_USER = "PUSHBACK_DB_USER";
@@ -67,6 +73,8 @@ public record Settings(
   public static final String BODY_TIMEOUT = "PUSHBACK_BODY_TIMEOUT";
   public static final String REQUIRE_HTTPS = "PUSHBACK_REQUIRE_HTTPS";
   public static final String TRUSTED_PROXIES = "PUSHBACK_TRUSTED_PROXIES";
+  public static final String MASTER_KEY = "PUSHBACK_MASTER_KEY";
+  public static final String MASTER_KEY_FILE = "PUSHBACK_MASTER_KEY_FILE";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DB_URL = "jdbc:sqlite:pushback.db";
@@ -89,6 +97,8 @@ public record Settings(
     Objects.requireNonNull(dbPassword, "dbPassword");
     Objects.requireNonNull(adminToken, "adminToken");
     Objects.requireNonNull(trustedProxies, "trustedProxies");
+    Objects.requireNonNull(masterKey, "masterKey");
+    Objects.requireNonNull(masterKeyFile, "masterKeyFile");
   }
 
   @Override

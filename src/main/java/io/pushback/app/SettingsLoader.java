@@ -3,9 +3,12 @@ package io.pushback.app;
 import io.pushback.auth.InvalidSettingException;
 import io.pushback.auth.PushbackAuthFilter;
 import io.pushback.auth.Secret;
+import io.pushback.endpoint.MasterKey;
 import io.pushback.network.Cidr;
 import io.pushback.network.InvalidNetworkException;
 import io.pushback.network.TrustedProxies;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -86,7 +89,9 @@ public final class SettingsLoader {
             Duration.ofSeconds(1),
             Duration.ofHours(1)),
         bool(Settings.REQUIRE_HTTPS, false),
-        trustedProxies());
+        trustedProxies(),
+        masterKey(Settings.MASTER_KEY),
+        masterKeyFile());
   }
 
   /** Comma-separated addresses or CIDR networks; each must be an IP literal, never a host name. */
@@ -126,6 +131,33 @@ public final class SettingsLoader {
     }
     throw new InvalidSettingException(
         name, "expected true or false but found '" + value.get() + "'");
+  }
+
+  /**
+   * The master key set as {@code name}, Base64 of 32 bytes; the value never appears in a failure.
+   */
+  Optional<MasterKey> masterKey(String name) {
+    Optional<String> text = text(name);
+    try {
+      return text.map(MasterKey::fromBase64);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(name, e.getMessage());
+    }
+  }
+
+  private Optional<Path> masterKeyFile() {
+    Optional<String> file = text(Settings.MASTER_KEY_FILE);
+    if (file.isPresent() && text(Settings.MASTER_KEY).isPresent()) {
+      throw new InvalidSettingException(
+          Settings.MASTER_KEY_FILE,
+          "expected either it or " + Settings.MASTER_KEY + " to be set, but found both");
+    }
+    try {
+      return file.map(Path::of);
+    } catch (InvalidPathException e) {
+      throw new InvalidSettingException(
+          Settings.MASTER_KEY_FILE, "expected a file path but found '" + file.get() + "'");
+    }
   }
 
   private Optional<Secret> adminToken() {

@@ -10,7 +10,14 @@ public final class InvalidSettingException extends PushbackException {
   private final String problem;
 
   public InvalidSettingException(String field, String problem) {
-    super(field + ": " + problem);
+    this(field, problem, null);
+  }
+
+  /**
+   * As {@link #InvalidSettingException(String, String)}, chaining what made the setting unusable.
+   */
+  public InvalidSettingException(String field, String problem, Throwable cause) {
+    super(field + ": " + problem, cause);
     this.field = Objects.requireNonNull(field, "field");
     this.problem = Objects.requireNonNull(problem, "problem");
   }

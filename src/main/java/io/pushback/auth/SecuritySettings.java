@@ -205,7 +205,8 @@ public sealed interface SecuritySettings {
 
     public Bearer {
       Objects.requireNonNull(token, TOKEN);
-      if (!B64TOKEN.matcher(token.reveal()).matches()) {
+      // A hashed token was checked when it was set; only its keyed hash is left to compare.
+      if (!token.isHashed() && !B64TOKEN.matcher(token.reveal()).matches()) {
         throw new InvalidSettingException(
             TOKEN, "must use only the characters RFC 6750 allows in a bearer token");
       }
@@ -233,6 +234,18 @@ public sealed interface SecuritySettings {
    * InvalidSettingException} naming it.
    */
   static SecuritySettings parse(Function<String, String> field) {
+    return parse(field, Map.of());
+  }
+
+  /**
+   * As {@link #parse(Function)}, but a secret field found in {@code secrets} is taken as it is
+   * (such as a hashed secret read back from a store) instead of from its text.
+   */
+  static SecuritySettings parse(Function<String, String> field, Map<String, Secret> secrets) {
+    return parseFields(new SecretFields(field, secrets));
+  }
+
+  private static SecuritySettings parseFields(Function<String, String> field) {
     SecurityMethod method = SecurityMethod.fromWireName(field.apply(METHOD));
     return switch (method) {
       case BASIC -> new Basic(field.apply(USERNAME), secret(field, PASSWORD));
@@ -279,6 +292,9 @@ public sealed interface SecuritySettings {
   }
 
   private static Secret secret(Function<String, String> field, String name) {
+    if (field instanceof SecretFields typed && typed.secrets().containsKey(name)) {
+      return typed.secrets().get(name);
+    }
     String value = field.apply(name);
     requireText(name, value);
     return Secret.of(value);

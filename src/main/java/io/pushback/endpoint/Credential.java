@@ -1,18 +1,20 @@
 package io.pushback.endpoint;
 
+import io.pushback.auth.Secret;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The secret values of one credential of an endpoint, by field name. Several may be active at once
- * during a rotation; each is valid from its creation until its optional {@code notAfter}. {@link
- * #toString()} hides the values.
+ * during a rotation; each is valid from its creation until its optional {@code notAfter}. Read back
+ * from the store, HMAC keys are plain secrets and every other secret is hashed ({@link
+ * Secret#isHashed()}): see {@link CredentialVault}. {@link #toString()} hides the values.
  */
 public record Credential(
     long id,
     long endpointId,
-    Map<String, String> secrets,
+    Map<String, Secret> secrets,
     Instant createdAt,
     Optional<Instant> notAfter) {
   public Credential {

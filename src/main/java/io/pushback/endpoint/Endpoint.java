@@ -66,11 +66,10 @@ public record Endpoint(
    */
   public SecuritySettings securityWith(Credential credential) {
     Map<String, String> fields = new HashMap<>(securitySettings);
-    fields.putAll(credential.secrets());
     fields.put(SecuritySettings.METHOD, securityMethod.wireName());
     if (securityMethod == SecurityMethod.SIGNATURE) {
       idempotencyHeader.ifPresent(header -> fields.putIfAbsent(SecuritySettings.ID_HEADER, header));
     }
-    return SecuritySettings.parse(fields::get);
+    return SecuritySettings.parse(fields::get, credential.secrets());
   }
 }

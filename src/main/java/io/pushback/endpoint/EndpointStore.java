@@ -23,7 +23,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Endpoints and their credentials. Keys are generated here: 24 random bytes (192 bits), URL-safe
- * Base64, unique forever because deleted endpoints keep their row. Thread-safe.
+ * Base64, unique forever because deleted endpoints keep their row. Credential secrets are given in
+ * plaintext and stored sealed by the {@link CredentialVault}: HMAC keys encrypted, other secrets
+ * only as keyed hashes. Thread-safe.
  */
 public final class EndpointStore {
   private static final int KEY_BYTES = 24;
@@ -31,12 +33,19 @@ public final class EndpointStore {
 
   private final Database database;
   private final JsonColumns json;
+  private final CredentialVault vault;
   private final Clock clock;
   private final SecureRandom random;
 
-  public EndpointStore(Database database, JsonColumns json, Clock clock, SecureRandom random) {
+  public EndpointStore(
+      Database database,
+      JsonColumns json,
+      CredentialVault vault,
+      Clock clock,
+      SecureRandom random) {
     this.database = database;
     this.json = json;
+    this.vault = vault;
     this.clock = clock;
     this.random = random;
   }
@@ -74,7 +83,7 @@ public final class EndpointStore {
                   .bind(15, allowedNetworks(spec.network()))
                   .map(this::endpoint)
                   .one();
-          insertCredential(h, endpoint.id(), secrets, now);
+          insertCredential(h, endpoint.id(), spec.securityMethod(), secrets, now);
           return endpoint;
         });
   }
@@ -167,11 +176,17 @@ public final class EndpointStore {
     return database.withHandle(
         h ->
             h.createQuery(
-                    "SELECT * FROM credential WHERE endpoint_id = ? AND (not_after IS NULL OR not_after > ?)"
-                        + " ORDER BY id")
+                    "SELECT credential.*, endpoint.security_method FROM credential"
+                        + " JOIN endpoint ON endpoint.id = credential.endpoint_id"
+                        + " WHERE credential.endpoint_id = ?"
+                        + " AND (credential.not_after IS NULL OR credential.not_after > ?)"
+                        + " ORDER BY credential.id")
                 .bind(0, endpointId)
                 .bind(1, now)
-                .map(this::credential)
+                .map(
+                    (rs, ctx) ->
+                        credential(
+                            rs, SecurityMethod.fromWireName(rs.getString("security_method"))))
                 .list());
   }
 
@@ -183,8 +198,14 @@ public final class EndpointStore {
     long now = clock.millis();
     return database.inTransaction(
         h -> {
+          SecurityMethod method =
+              SecurityMethod.fromWireName(
+                  h.createQuery("SELECT security_method FROM endpoint WHERE id = ?")
+                      .bind(0, endpointId)
+                      .mapTo(String.class)
+                      .one());
           expireCredentials(h, endpointId, now + overlap.toMillis());
-          return insertCredential(h, endpointId, secrets, now);
+          return insertCredential(h, endpointId, method, secrets, now);
         });
   }
 
@@ -198,13 +219,15 @@ public final class EndpointStore {
   }
 
   private Credential insertCredential(
-      Handle h, long endpointId, Map<String, String> secrets, long now) {
+      Handle h, long endpointId, SecurityMethod method, Map<String, String> secrets, long now) {
     return h.createQuery(
-            "INSERT INTO credential (endpoint_id, secrets, created_at) VALUES (?, ?, ?) RETURNING *")
+            "INSERT INTO credential (endpoint_id, secrets, created_at, secrets_format)"
+                + " VALUES (?, ?, ?, ?) RETURNING *")
         .bind(0, endpointId)
-        .bind(1, json.write(secrets))
+        .bind(1, json.write(vault.seal(method, secrets)))
         .bind(2, now)
-        .map(this::credential)
+        .bind(3, CredentialVault.SEALED)
+        .map((rs, ctx) -> credential(rs, method))
         .one();
   }
 
@@ -256,12 +279,18 @@ public final class EndpointStore {
     }
   }
 
-  private Credential credential(ResultSet rs, StatementContext ctx) throws SQLException {
+  private Credential credential(ResultSet rs, SecurityMethod method) throws SQLException {
     OptionalLong notAfter = optionalLong(rs, "not_after");
+    if (rs.getInt("secrets_format") != CredentialVault.SEALED) {
+      throw new PushbackException(
+          "credential "
+              + rs.getLong("id")
+              + " is still in plaintext from before schema version 4; a start seals it");
+    }
     return new Credential(
         rs.getLong("id"),
         rs.getLong("endpoint_id"),
-        json.readStringMap("secrets", rs.getString("secrets")),
+        vault.open(method, json.readStringMap("secrets", rs.getString("secrets"))),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         notAfter.isPresent()
             ? Optional.of(Instant.ofEpochMilli(notAfter.getAsLong()))

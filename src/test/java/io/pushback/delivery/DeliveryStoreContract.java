@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pushback.auth.RequestHeaders.Header;
 import io.pushback.auth.SecurityMethod;
+import io.pushback.endpoint.CredentialVault;
 import io.pushback.endpoint.DeliveryMode;
 import io.pushback.endpoint.Endpoint;
 import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.JsonColumns;
+import io.pushback.endpoint.MasterKey;
 import io.pushback.endpoint.NewEndpoint;
 import io.pushback.endpoint.Partner;
 import io.pushback.endpoint.PartnerStore;
@@ -63,6 +65,11 @@ abstract class DeliveryStoreContract {
         new EndpointStore(
             database.database(),
             new JsonColumns(JsonMapper.builder().build()),
+            CredentialVault.open(
+                database.database(),
+                MasterKey.generate(new SecureRandom()),
+                new SecureRandom(),
+                clock),
             clock,
             new SecureRandom());
     Partner acme = partners.createPartner("acme", "Acme Lending");

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pushback.auth.PushbackException;
+import io.pushback.auth.Secret;
 import io.pushback.auth.SecurityMethod;
 import io.pushback.network.Cidr;
 import io.pushback.network.NetworkPolicy;
 import io.pushback.testing.MutableClock;
 import io.pushback.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,9 @@ abstract class StoreContract {
   private PartnerStore partners;
   private EndpointStore endpoints;
   private Partner acme;
+  private final SecureRandom random = new SecureRandom();
+  private final JsonColumns json = new JsonColumns(JsonMapper.builder().build());
+  private MasterKey masterKey = MasterKey.generate(random);
 
   /** The JDBC URL of a database that exists and is empty. */
   protected abstract String emptyDatabaseUrl();
@@ -67,6 +73,7 @@ abstract class StoreContract {
         new EndpointStore(
             db.database(),
             new JsonColumns(JsonMapper.builder().build()),
+            CredentialVault.open(db.database(), masterKey, random, clock),
             clock,
             new SecureRandom());
   }
@@ -190,7 +197,7 @@ abstract class StoreContract {
 
   private static void assertFirstCredential(Credential credential, Endpoint endpoint) {
     assertThat(credential.endpointId()).isEqualTo(endpoint.id());
-    assertThat(credential.secrets()).isEqualTo(FIRST_SECRETS);
+    assertThat(plaintextOf(credential)).isEqualTo(FIRST_SECRETS);
     assertThat(credential.createdAt()).isEqualTo(START);
     assertThat(credential.notAfter()).isEmpty();
   }
@@ -337,7 +344,7 @@ abstract class StoreContract {
     Credential second = endpoints.rotate(endpoint.id(), SECOND_SECRETS, Duration.ofHours(1));
 
     Instant overlapEnd = START.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1));
-    assertThat(second.secrets()).isEqualTo(SECOND_SECRETS);
+    assertThat(plaintextOf(second)).isEqualTo(SECOND_SECRETS);
     assertThat(second.createdAt()).isEqualTo(START.plus(Duration.ofMinutes(5)));
     assertThat(second.notAfter()).isEmpty();
     assertThat(activeSecrets(endpoint)).containsExactly(FIRST_SECRETS, SECOND_SECRETS);
@@ -389,8 +396,144 @@ abstract class StoreContract {
     assertThat(activeSecrets(second)).containsExactly(SECOND_SECRETS);
   }
 
+  @Test
+  void signatureKeysAreStoredEncryptedAndOtherSecretsOnlyAsKeyedHashes() {
+    Endpoint signed = endpoints.create(signatureEndpoint("signed"), Map.of("secret", "hmac key 1"));
+    endpoints.create(partnerEndpoint(acme, "basic"), FIRST_SECRETS);
+
+    Secret key = endpoints.activeCredentials(signed.id()).get(0).secrets().get("secret");
+
+    assertThat(key.isHashed()).isFalse();
+    assertThat(key.reveal()).isEqualTo("hmac key 1");
+    assertThat(storedSecretColumns())
+        .hasSize(2)
+        .noneMatch(column -> column.contains("hmac key 1") || column.contains("first secret"))
+        .allMatch(column -> column.contains("\"e1:") || column.contains("\"h1:"));
+  }
+
+  @Test
+  void plaintextCredentialsFromBeforeVersion4AreSealedOnce() {
+    Endpoint signed = endpoints.create(signatureEndpoint("signed"), Map.of("secret", "new key"));
+    Endpoint basic = endpoints.create(partnerEndpoint(acme, "basic"), SECOND_SECRETS);
+    writeAsVersion2Did(signed, "{\"secret\":\"old hmac key\"}");
+    writeAsVersion2Did(basic, "{\"password\":\"first secret\"}");
+
+    int sealed = vault(masterKey).sealPlaintextCredentials(database.database(), json);
+
+    assertThat(sealed).isEqualTo(2);
+    assertThat(endpoints.activeCredentials(signed.id()).get(0).secrets().get("secret").reveal())
+        .isEqualTo("old hmac key");
+    assertThat(activeSecrets(basic)).containsExactly(FIRST_SECRETS);
+    assertThat(storedSecretColumns())
+        .noneMatch(column -> column.contains("old hmac key") || column.contains("first secret"));
+    assertThat(vault(masterKey).sealPlaintextCredentials(database.database(), json)).isZero();
+  }
+
+  @Test
+  void rekeyKeepsEverySecretAndTheOldMasterKeyNoLongerOpens() {
+    Endpoint signed = endpoints.create(signatureEndpoint("signed"), Map.of("secret", "hmac key 1"));
+    endpoints.rotate(signed.id(), Map.of("secret", "hmac key 2"), Duration.ofHours(1));
+    Endpoint basic = endpoints.create(partnerEndpoint(acme, "basic"), FIRST_SECRETS);
+    List<String> before = storedSecretColumns();
+    MasterKey old = masterKey;
+    MasterKey next = MasterKey.generate(random);
+
+    int keys = CredentialVault.rekey(database.database(), json, old, next, random);
+    masterKey = next;
+    useStores(database);
+
+    assertThat(keys).isEqualTo(2);
+    assertThat(endpoints.activeCredentials(signed.id()))
+        .extracting(credential -> credential.secrets().get("secret").reveal())
+        .containsExactly("hmac key 1", "hmac key 2");
+    assertThat(activeSecrets(basic)).containsExactly(FIRST_SECRETS);
+    assertThat(storedSecretColumns()).doesNotContainAnyElementsOf(before.subList(0, 2));
+    assertThatThrownBy(() -> vault(old))
+        .isInstanceOf(UnreadableSecretException.class)
+        .hasMessageNotContaining(old.toBase64());
+    assertThatThrownBy(() -> CredentialVault.rekey(database.database(), json, old, next, random))
+        .isInstanceOf(UnreadableSecretException.class);
+  }
+
+  @Test
+  void theHashKeyIsMadeOnceAndAnotherMasterKeyCannotOpenIt() {
+    assertThat(CredentialVault.holdsKeys(database.database())).isTrue();
+    Endpoint basic = endpoints.create(partnerEndpoint(acme, "basic"), FIRST_SECRETS);
+
+    useStores(database);
+
+    assertThat(activeSecrets(basic)).containsExactly(FIRST_SECRETS);
+    assertThatThrownBy(() -> vault(MasterKey.generate(random)))
+        .isInstanceOf(UnreadableSecretException.class);
+  }
+
+  private CredentialVault vault(MasterKey key) {
+    return CredentialVault.open(database.database(), key, random, clock);
+  }
+
+  private void writeAsVersion2Did(Endpoint endpoint, String plaintextJson) {
+    database
+        .database()
+        .withHandle(
+            h ->
+                h.execute(
+                    "UPDATE credential SET secrets = ?, secrets_format = 0 WHERE endpoint_id = ?",
+                    plaintextJson,
+                    endpoint.id()));
+  }
+
+  private List<String> storedSecretColumns() {
+    return database
+        .database()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT secrets FROM credential ORDER BY id")
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  private NewEndpoint signatureEndpoint(String name) {
+    return new NewEndpoint(
+        acme.id(),
+        OptionalLong.empty(),
+        name,
+        "log",
+        "{}",
+        SecurityMethod.SIGNATURE,
+        Map.of(),
+        true,
+        OptionalLong.empty(),
+        DeliveryMode.SYNC,
+        Optional.empty(),
+        NetworkPolicy.DEFAULT);
+  }
+
   private List<Map<String, String>> activeSecrets(Endpoint endpoint) {
-    return endpoints.activeCredentials(endpoint.id()).stream().map(Credential::secrets).toList();
+    return endpoints.activeCredentials(endpoint.id()).stream()
+        .map(StoreContract::plaintextOf)
+        .toList();
+  }
+
+  /**
+   * Which of the known passwords each hashed secret of {@code credential} matches: the store gives
+   * back only keyed hashes, so a password is known by what it accepts.
+   */
+  private static Map<String, String> plaintextOf(Credential credential) {
+    Map<String, String> known = new HashMap<>();
+    credential
+        .secrets()
+        .forEach(
+            (field, secret) -> {
+              assertThat(secret.isHashed()).as("a stored password is hashed").isTrue();
+              for (Map<String, String> candidate :
+                  List.of(FIRST_SECRETS, SECOND_SECRETS, THIRD_SECRETS)) {
+                String value = candidate.get(field);
+                if (secret.matches(value.getBytes(StandardCharsets.UTF_8))) {
+                  known.put(field, value);
+                }
+              }
+            });
+    return known;
   }
 
   private static MigrationInfoService migrationInfo(TestDatabase db) {
