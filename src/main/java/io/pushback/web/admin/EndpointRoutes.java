@@ -92,7 +92,9 @@ final class EndpointRoutes {
             body.bool("enabled").orElse(true),
             maxBodyBytes(body),
             mode(body).orElse(DeliveryMode.SYNC),
-            idempotencyHeader(body));
+            body.has("idempotencyHeader")
+                ? idempotencyHeader(body)
+                : SecurityInput.presetIdempotencyHeader(settings.publicFields()));
     Endpoint endpoint = endpoints.create(spec, Views.revealed(settings.secretFields()));
     return ApiResponse.created(
         views.withCredentials(views.endpoint(endpoint, partner, site), settings.secretFields()));
@@ -101,10 +103,13 @@ final class EndpointRoutes {
   private ApiResponse patch(ApiRequest request) {
     Endpoint current = endpoint(request);
     JsonFields body = request.body().allowOnly(FIELDS);
+    Optional<JsonFields> securityChanges = body.object("security");
     Map<String, String> securitySettings =
-        body.object("security")
+        securityChanges
             .map(s -> security.patch(current.securityMethod(), current.securitySettings(), s))
             .orElse(current.securitySettings());
+    boolean presetChanged =
+        securityChanges.isPresent() && securityChanges.get().has(SecuritySettings.PRESET);
     OptionalLong maxBodyBytes =
         body.has("maxBodyBytes") ? maxBodyBytes(body) : current.maxBodyBytes();
     Endpoint changed =
@@ -121,7 +126,11 @@ final class EndpointRoutes {
             body.bool("enabled").orElse(current.enabled()),
             maxBodyBytes,
             mode(body).orElse(current.mode()),
-            body.has("idempotencyHeader") ? idempotencyHeader(body) : current.idempotencyHeader(),
+            body.has("idempotencyHeader")
+                ? idempotencyHeader(body)
+                : presetChanged
+                    ? SecurityInput.presetIdempotencyHeader(securitySettings)
+                    : current.idempotencyHeader(),
             current.createdAt(),
             current.updatedAt());
     validateWithCredentials(changed);

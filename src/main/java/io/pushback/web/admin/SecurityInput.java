@@ -1,14 +1,15 @@
 package io.pushback.web.admin;
 
 import io.pushback.auth.InvalidSettingException;
-import io.pushback.auth.Secret;
 import io.pushback.auth.SecurityMethod;
 import io.pushback.auth.SecuritySettings;
+import io.pushback.auth.SignaturePreset;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,11 +71,31 @@ final class SecurityInput {
       }
     }
     security.allowOnly(fieldsOf(current, false));
-    Map<String, String> merged = new HashMap<>(publicFields);
     Map<String, String> changes = strings(security);
     changes.remove(SecuritySettings.METHOD);
+    // Another preset starts again from its own settings, with this call's overrides.
+    Map<String, String> merged =
+        changes.containsKey(SecuritySettings.PRESET)
+            ? new HashMap<>()
+            : new HashMap<>(publicFields);
     merged.putAll(changes);
     return merged;
+  }
+
+  /**
+   * The idempotency header the preset of {@code publicFields} suggests, if it names a preset that
+   * has one.
+   */
+  static Optional<String> presetIdempotencyHeader(Map<String, String> publicFields) {
+    String preset = publicFields.get(SecuritySettings.PRESET);
+    if (preset == null || preset.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return SignaturePreset.fromSettingName(SecuritySettings.PRESET, preset).idempotencyHeader();
+    } catch (InvalidSettingException e) {
+      throw ApiException.badRequest(FIELD + "." + e.field(), e.problem());
+    }
   }
 
   /** Validates {@code fields}, blaming a refused field by its path under {@code security}. */
@@ -95,7 +116,9 @@ final class SecurityInput {
       SecurityMethod method, Map<String, String> fields, Map<String, String> given) {
     for (String secret : method.secretFields()) {
       String value = given.get(secret);
-      fields.put(secret, value != null ? value : Secret.generate(random).reveal());
+      fields.put(
+          secret,
+          value != null ? value : SecuritySettings.generateSecret(fields::get, random).reveal());
     }
     return fields;
   }
