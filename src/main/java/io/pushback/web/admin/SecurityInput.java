@@ -73,11 +73,14 @@ final class SecurityInput {
     security.allowOnly(fieldsOf(current, false));
     Map<String, String> changes = strings(security);
     changes.remove(SecuritySettings.METHOD);
-    // Another preset starts again from its own settings, with this call's overrides.
-    Map<String, String> merged =
-        changes.containsKey(SecuritySettings.PRESET)
-            ? new HashMap<>()
-            : new HashMap<>(publicFields);
+    if (changes.containsKey(SecuritySettings.PRESET)) {
+      // Another preset starts again from its own settings, with this call's overrides; a stand-in
+      // secret lets them be validated and spelled out in full.
+      Map<String, String> fields = new HashMap<>(changes);
+      fields.put(SecuritySettings.METHOD, current.wireName());
+      return parse(withGeneratedSecrets(current, fields, Map.of())).publicFields();
+    }
+    Map<String, String> merged = new HashMap<>(publicFields);
     merged.putAll(changes);
     return merged;
   }
@@ -116,11 +119,17 @@ final class SecurityInput {
       SecurityMethod method, Map<String, String> fields, Map<String, String> given) {
     for (String secret : method.secretFields()) {
       String value = given.get(secret);
-      fields.put(
-          secret,
-          value != null ? value : SecuritySettings.generateSecret(fields::get, random).reveal());
+      fields.put(secret, value != null ? value : generated(fields));
     }
     return fields;
+  }
+
+  private String generated(Map<String, String> fields) {
+    try {
+      return SecuritySettings.generateSecret(fields::get, random).reveal();
+    } catch (InvalidSettingException e) {
+      throw ApiException.badRequest(FIELD + "." + e.field(), e.problem());
+    }
   }
 
   private static SecurityMethod method(JsonFields security) {
