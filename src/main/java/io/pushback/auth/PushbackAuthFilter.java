@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@value #METHOD_PARAM} ({@code basic}, {@code token_secret}, {@code signature} or {@code bearer})
  * and that method's fields ({@code username}, {@code password}, {@code token}, {@code secret},
  * {@code header}, {@code algorithm}, {@code encoding}, {@code prefix}, {@code timestampHeader},
- * {@code toleranceSeconds}, {@code signedContent}, {@code idHeader}), plus {@value
+ * {@code toleranceSeconds}, {@code signedContent}, {@code idHeader}, {@code format}, {@code
+ * keyEncoding}, or a {@code preset} such as {@code github} that fills them), plus {@value
  * #MAX_BODY_BYTES_PARAM} and {@value #BODY_TIMEOUT_SECONDS_PARAM}. Inside Pushback it is
  * constructed with a {@link SecurityResolver} that looks the endpoint up. Thread-safe once
  * initialized.

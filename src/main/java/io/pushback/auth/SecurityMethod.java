@@ -11,6 +11,7 @@ public enum SecurityMethod {
   SIGNATURE(
       "signature",
       List.of(
+          SecuritySettings.PRESET,
           SecuritySettings.HEADER,
           SecuritySettings.ALGORITHM,
           SecuritySettings.ENCODING,
@@ -18,7 +19,9 @@ public enum SecurityMethod {
           SecuritySettings.TIMESTAMP_HEADER,
           SecuritySettings.TOLERANCE_SECONDS,
           SecuritySettings.SIGNED_CONTENT,
-          SecuritySettings.ID_HEADER),
+          SecuritySettings.ID_HEADER,
+          SecuritySettings.FORMAT,
+          SecuritySettings.KEY_ENCODING),
       List.of(SecuritySettings.SECRET)),
   BEARER("bearer", List.of(), List.of(SecuritySettings.TOKEN));
 

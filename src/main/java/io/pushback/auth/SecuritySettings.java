@@ -1,5 +1,6 @@
 package io.pushback.auth;
 
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,9 @@ public sealed interface SecuritySettings {
   String TOLERANCE_SECONDS = "toleranceSeconds";
   String SIGNED_CONTENT = "signedContent";
   String ID_HEADER = "idHeader";
+  String PRESET = "preset";
+  String FORMAT = "format";
+  String KEY_ENCODING = "keyEncoding";
 
   /** The tolerance of a timestamped signature when none is set: five minutes, both directions. */
   long DEFAULT_TOLERANCE_SECONDS = 300;
@@ -99,12 +103,17 @@ public sealed interface SecuritySettings {
    * body bytes, or a template such as {@code {timestamp}.{body}} when a timestamp header makes the
    * signature expire.
    *
+   * @param prefix what precedes the encoded MAC; in a list or Stripe header, the version tag of the
+   *     elements that count ({@code v1,}, {@code v1=})
    * @param timestampHeader the header holding the signing time in epoch seconds, if the signature
-   *     has one
+   *     has one in a header of its own
    * @param toleranceSeconds how far that time may be from now, either way
    * @param signedContent a template over {@code {id}}, {@code {timestamp}} and {@code {body}}
    * @param idHeader the header holding the message id that {@code {id}} stands for, if the template
    *     uses it
+   * @param format how the signature header is laid out
+   * @param keyEncoding how the secret becomes the HMAC key
+   * @param preset the named template these settings started from, if any
    */
   record Signature(
       String header,
@@ -115,7 +124,10 @@ public sealed interface SecuritySettings {
       Optional<String> timestampHeader,
       long toleranceSeconds,
       SignedContent signedContent,
-      Optional<String> idHeader)
+      Optional<String> idHeader,
+      SignatureFormat format,
+      KeyEncoding keyEncoding,
+      Optional<SignaturePreset> preset)
       implements SecuritySettings {
     private static final Pattern TOKEN_CHARS = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -125,24 +137,64 @@ public sealed interface SecuritySettings {
       Objects.requireNonNull(encoding, ENCODING);
       Objects.requireNonNull(prefix, PREFIX);
       Objects.requireNonNull(secret, SECRET);
+      Objects.requireNonNull(format, FORMAT);
+      Objects.requireNonNull(keyEncoding, KEY_ENCODING);
+      Objects.requireNonNull(preset, PRESET);
+      keyEncoding.keyOf(SECRET, secret);
       timestampHeader.ifPresent(name -> requireHeaderName(TIMESTAMP_HEADER, name));
       idHeader.ifPresent(name -> requireHeaderName(ID_HEADER, name));
       if (toleranceSeconds < 1 || toleranceSeconds > 86_400) {
         throw new InvalidSettingException(
             TOLERANCE_SECONDS, "expected 1 to 86400 seconds but found " + toleranceSeconds);
       }
-      if (signedContent.usesTimestamp() && timestampHeader.isEmpty()) {
+      if (format != SignatureFormat.SINGLE && prefix.isEmpty()) {
+        throw new InvalidSettingException(
+            PREFIX, "must name the version that counts in a " + format.settingName() + " header");
+      }
+      if (format.carriesTimestamp() && timestampHeader.isPresent()) {
+        throw new InvalidSettingException(
+            TIMESTAMP_HEADER,
+            "must be empty: the " + format.settingName() + " format carries the time itself");
+      }
+      boolean timestamped = timestampHeader.isPresent() || format.carriesTimestamp();
+      if (signedContent.usesTimestamp() && !timestamped) {
         throw new InvalidSettingException(
             SIGNED_CONTENT, "uses {timestamp} but no timestampHeader is set");
       }
       if (signedContent.usesId() && idHeader.isEmpty()) {
         throw new InvalidSettingException(SIGNED_CONTENT, "uses {id} but no idHeader is set");
       }
-      if (timestampHeader.isPresent() && !signedContent.usesTimestamp()) {
+      if (timestamped && !signedContent.usesTimestamp()) {
         throw new InvalidSettingException(
             SIGNED_CONTENT,
-            "must contain {timestamp} when a timestampHeader is set, or the time is not signed");
+            "must contain {timestamp} when the signature is timestamped, or the time is not signed");
       }
+    }
+
+    /** A single-value signature under a text key, without preset. */
+    public Signature(
+        String header,
+        HmacAlgorithm algorithm,
+        SignatureEncoding encoding,
+        String prefix,
+        Secret secret,
+        Optional<String> timestampHeader,
+        long toleranceSeconds,
+        SignedContent signedContent,
+        Optional<String> idHeader) {
+      this(
+          header,
+          algorithm,
+          encoding,
+          prefix,
+          secret,
+          timestampHeader,
+          toleranceSeconds,
+          signedContent,
+          idHeader,
+          SignatureFormat.SINGLE,
+          KeyEncoding.TEXT,
+          Optional.empty());
     }
 
     /** A signature of the raw body alone, without timestamp. */
@@ -164,6 +216,21 @@ public sealed interface SecuritySettings {
           Optional.empty());
     }
 
+    /** Whether the signing time is signed and checked against the tolerance. */
+    public boolean timestamped() {
+      return timestampHeader.isPresent() || format.carriesTimestamp();
+    }
+
+    /** The HMAC key the secret spells. */
+    byte[] key() {
+      return keyEncoding.keyOf(SECRET, secret);
+    }
+
+    /** The headers these settings name. */
+    SignatureHeaders headers() {
+      return new SignatureHeaders(header, timestampHeader, idHeader);
+    }
+
     private static void requireHeaderName(String field, String name) {
       requireText(field, name);
       if (!TOKEN_CHARS.matcher(name).matches()) {
@@ -179,17 +246,25 @@ public sealed interface SecuritySettings {
     @Override
     public Map<String, String> publicFields() {
       Map<String, String> fields = new LinkedHashMap<>();
+      preset.ifPresent(named -> fields.put(PRESET, named.settingName()));
       fields.put(HEADER, header);
       fields.put(ALGORITHM, algorithm.settingName());
       fields.put(ENCODING, encoding.settingName());
       fields.put(PREFIX, prefix);
+      if (format != SignatureFormat.SINGLE || preset.isPresent()) {
+        fields.put(FORMAT, format.settingName());
+      }
+      if (keyEncoding != KeyEncoding.TEXT || preset.isPresent()) {
+        fields.put(KEY_ENCODING, keyEncoding.settingName());
+      }
       fields.put(SIGNED_CONTENT, signedContent.template());
-      timestampHeader.ifPresent(
-          name -> {
-            fields.put(TIMESTAMP_HEADER, name);
-            fields.put(TOLERANCE_SECONDS, Long.toString(toleranceSeconds));
-          });
+      timestampHeader.ifPresent(name -> fields.put(TIMESTAMP_HEADER, name));
+      if (timestamped()) {
+        fields.put(TOLERANCE_SECONDS, Long.toString(toleranceSeconds));
+      }
       idHeader.ifPresent(name -> fields.put(ID_HEADER, name));
+      // A preset setting that was cleared stays cleared when these fields are parsed again.
+      preset.ifPresent(named -> named.settings().keySet().forEach(k -> fields.putIfAbsent(k, "")));
       return fields;
     }
 
@@ -255,8 +330,29 @@ public sealed interface SecuritySettings {
     };
   }
 
-  private static Signature signature(Function<String, String> field) {
+  /**
+   * A new random value for the secret of the settings {@code field} describes, in the form their
+   * key encoding reads.
+   */
+  static Secret generateSecret(Function<String, String> field, SecureRandom random) {
+    if (!SecurityMethod.SIGNATURE.wireName().equals(field.apply(METHOD))) {
+      return Secret.generate(random);
+    }
+    return keyEncoding(SignaturePreset.withDefaults(field)).generate(random);
+  }
+
+  private static KeyEncoding keyEncoding(Function<String, String> field) {
+    return KeyEncoding.fromSettingName(
+        KEY_ENCODING, orDefault(field.apply(KEY_ENCODING), KeyEncoding.TEXT.settingName()));
+  }
+
+  private static Signature signature(Function<String, String> given) {
+    Function<String, String> field = SignaturePreset.withDefaults(given);
+    SignatureFormat format =
+        SignatureFormat.fromSettingName(
+            FORMAT, orDefault(field.apply(FORMAT), SignatureFormat.SINGLE.settingName()));
     Optional<String> timestampHeader = optional(field.apply(TIMESTAMP_HEADER));
+    boolean timestamped = timestampHeader.isPresent() || format.carriesTimestamp();
     String template = field.apply(SIGNED_CONTENT);
     return new Signature(
         orDefault(field.apply(HEADER), HeaderNames.DEFAULT_SIGNATURE),
@@ -269,11 +365,12 @@ public sealed interface SecuritySettings {
         timestampHeader,
         wholeNumber(TOLERANCE_SECONDS, field.apply(TOLERANCE_SECONDS), DEFAULT_TOLERANCE_SECONDS),
         template == null || template.isEmpty()
-            ? (timestampHeader.isPresent()
-                ? SignedContent.TIMESTAMP_DOT_BODY
-                : SignedContent.BODY_ONLY)
+            ? (timestamped ? SignedContent.TIMESTAMP_DOT_BODY : SignedContent.BODY_ONLY)
             : SignedContent.parse(SIGNED_CONTENT, template),
-        optional(field.apply(ID_HEADER)));
+        optional(field.apply(ID_HEADER)),
+        format,
+        keyEncoding(field),
+        optional(field.apply(PRESET)).map(name -> SignaturePreset.fromSettingName(PRESET, name)));
   }
 
   private static Optional<String> optional(String value) {

@@ -2,77 +2,96 @@ package io.pushback.auth;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * An HMAC of the signed content in a header of configurable name. The reference value is {@code
- * Base64(HMAC-SHA256(secret, body))} over the raw body bytes, standard alphabet with padding, as
- * the source documents' code computes. With a timestamp header the timestamp is signed too, and a
- * signature older or newer than the tolerance is {@link Verdict.Reason#STALE}.
+ * An HMAC of the signed content in a header of configurable name and format. The reference value is
+ * {@code Base64(HMAC-SHA256(secret, body))} over the raw body bytes, standard alphabet with
+ * padding, as the source documents' code computes. With a timestamp the timestamp is signed too,
+ * and a signature older or newer than the tolerance is {@link Verdict.Reason#STALE}. A header that
+ * presents several MACs (a list, or Stripe's {@code v1=} elements) is accepted when any one
+ * matches; every one is compared, each in constant time.
  */
 final class SignatureVerifier implements Verifier {
-  private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,12}");
-
   private final SecuritySettings.Signature settings;
+  private final List<SignatureHeaders> families;
+  private final byte[] key;
   private final Clock clock;
 
   SignatureVerifier(SecuritySettings.Signature settings, Clock clock) {
     this.settings = settings;
+    SignatureHeaders own = settings.headers();
+    this.families =
+        settings
+            .preset()
+            .flatMap(preset -> preset.alternateFor(own))
+            .map(alternate -> List.of(own, alternate))
+            .orElse(List.of(own));
+    this.key = settings.key();
     this.clock = clock;
   }
 
   @Override
   public Verdict verify(InboundRequest request) {
     RequestHeaders headers = request.headers();
-    Optional<Verdict.Rejected> unusable = headers.requireSingle(settings.header());
+    List<SignatureHeaders> present =
+        families.stream().filter(family -> family.presentIn(headers) > 0).toList();
+    if (present.size() > 1) {
+      return Verdict.rejected(Verdict.Reason.DUPLICATED);
+    }
+    SignatureHeaders names = present.isEmpty() ? families.get(0) : present.get(0);
+    Optional<Verdict.Rejected> unusable = headers.requireSingle(names.signature());
     if (unusable.isPresent()) {
       return unusable.get();
     }
-    String value = headers.single(settings.header()).orElseThrow().value().strip();
-    String prefix = settings.prefix();
-    if (!value.startsWith(prefix)) {
-      return Verdict.rejected(Verdict.Reason.MALFORMED);
-    }
+    String value = headers.single(names.signature()).orElseThrow().value().strip();
     HmacAlgorithm algorithm = settings.algorithm();
-    Optional<byte[]> presented =
-        settings.encoding().decode(value.substring(prefix.length()), algorithm.macLength());
+    Optional<SignatureFormat.Presented> presented =
+        settings
+            .format()
+            .parse(value, settings.prefix(), settings.encoding(), algorithm.macLength());
     if (presented.isEmpty()) {
       return Verdict.rejected(Verdict.Reason.MALFORMED);
     }
     String timestamp = "";
-    if (settings.timestampHeader().isPresent()) {
-      Optional<Verdict.Rejected> problem =
-          checkTimestamp(headers, settings.timestampHeader().get());
+    if (settings.timestamped()) {
+      Optional<String> sent = presented.get().timestamp();
+      if (sent.isEmpty()) {
+        Optional<Verdict.Rejected> problem = headers.requireSingle(names.timestamp().orElseThrow());
+        if (problem.isPresent()) {
+          return problem.get();
+        }
+        sent = Optional.of(headers.single(names.timestamp().get()).orElseThrow().value().strip());
+      }
+      Optional<Verdict.Rejected> problem = checkTimestamp(sent.get());
       if (problem.isPresent()) {
         return problem.get();
       }
-      timestamp = headers.single(settings.timestampHeader().get()).orElseThrow().value().strip();
+      timestamp = sent.get();
     }
     String id = "";
-    if (settings.idHeader().isPresent() && settings.signedContent().usesId()) {
-      Optional<Verdict.Rejected> problem = headers.requireSingle(settings.idHeader().get());
+    if (names.id().isPresent() && settings.signedContent().usesId()) {
+      Optional<Verdict.Rejected> problem = headers.requireSingle(names.id().get());
       if (problem.isPresent()) {
         return problem.get();
       }
-      id = headers.single(settings.idHeader().get()).orElseThrow().value().strip();
+      id = headers.single(names.id().get()).orElseThrow().value().strip();
     }
     byte[] content = settings.signedContent().render(id, timestamp, request.body());
-    byte[] expected = algorithm.sign(settings.secret().bytes(), content);
-    return MessageDigest.isEqual(presented.get(), expected)
-        ? Verdict.accepted()
-        : Verdict.rejected(Verdict.Reason.MISMATCH);
+    byte[] expected = algorithm.sign(key, content);
+    boolean matched = false;
+    for (byte[] mac : presented.get().macs()) {
+      matched |= MessageDigest.isEqual(mac, expected);
+    }
+    return matched ? Verdict.accepted() : Verdict.rejected(Verdict.Reason.MISMATCH);
   }
 
-  /** The timestamp must be one header of epoch seconds within the tolerance of now, either way. */
-  private Optional<Verdict.Rejected> checkTimestamp(RequestHeaders headers, String name) {
-    Optional<Verdict.Rejected> unusable = headers.requireSingle(name);
-    if (unusable.isPresent()) {
-      return unusable;
-    }
-    String value = headers.single(name).orElseThrow().value().strip();
-    if (!EPOCH_SECONDS.matcher(value).matches()) {
+  /** The timestamp must be epoch seconds within the tolerance of now, either way. */
+  private Optional<Verdict.Rejected> checkTimestamp(String value) {
+    if (!SignatureFormat.EPOCH_SECONDS.matcher(value).matches()) {
       return Optional.of(Verdict.rejected(Verdict.Reason.MALFORMED));
     }
     long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(value));
@@ -83,7 +102,11 @@ final class SignatureVerifier implements Verifier {
 
   @Override
   public Set<String> credentialHeaders() {
-    return Set.of(HeaderNames.normalize(settings.header()));
+    Set<String> names = new HashSet<>();
+    for (SignatureHeaders family : families) {
+      names.add(HeaderNames.normalize(family.signature()));
+    }
+    return Set.copyOf(names);
   }
 
   @Override

@@ -98,7 +98,9 @@ final class EndpointRoutes {
             body.bool("enabled").orElse(true),
             maxBodyBytes(body),
             mode(body).orElse(DeliveryMode.SYNC),
-            idempotencyHeader(body),
+            body.has("idempotencyHeader")
+                ? idempotencyHeader(body)
+                : SecurityInput.presetIdempotencyHeader(settings.publicFields()),
             network(body, NetworkPolicy.DEFAULT));
     Endpoint endpoint = endpoints.create(spec, Views.revealed(settings.secretFields()));
     return ApiResponse.created(
@@ -108,10 +110,13 @@ final class EndpointRoutes {
   private ApiResponse patch(ApiRequest request) {
     Endpoint current = endpoint(request);
     JsonFields body = request.body().allowOnly(FIELDS);
+    Optional<JsonFields> securityChanges = body.object("security");
     Map<String, String> securitySettings =
-        body.object("security")
+        securityChanges
             .map(s -> security.patch(current.securityMethod(), current.securitySettings(), s))
             .orElse(current.securitySettings());
+    boolean presetChanged =
+        securityChanges.isPresent() && securityChanges.get().has(SecuritySettings.PRESET);
     OptionalLong maxBodyBytes =
         body.has("maxBodyBytes") ? maxBodyBytes(body) : current.maxBodyBytes();
     Endpoint changed =
@@ -128,7 +133,11 @@ final class EndpointRoutes {
             body.bool("enabled").orElse(current.enabled()),
             maxBodyBytes,
             mode(body).orElse(current.mode()),
-            body.has("idempotencyHeader") ? idempotencyHeader(body) : current.idempotencyHeader(),
+            body.has("idempotencyHeader")
+                ? idempotencyHeader(body)
+                : presetChanged
+                    ? SecurityInput.presetIdempotencyHeader(securitySettings)
+                    : current.idempotencyHeader(),
             network(body, current.network()),
             current.createdAt(),
             current.updatedAt());

@@ -1,9 +1,9 @@
 package io.pushback.web.admin;
 
 import io.pushback.auth.InvalidSettingException;
-import io.pushback.auth.Secret;
 import io.pushback.auth.SecurityMethod;
 import io.pushback.auth.SecuritySettings;
+import io.pushback.auth.SignaturePreset;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,11 +71,34 @@ final class SecurityInput {
       }
     }
     security.allowOnly(fieldsOf(current, false));
-    Map<String, String> merged = new HashMap<>(publicFields);
     Map<String, String> changes = strings(security);
     changes.remove(SecuritySettings.METHOD);
+    if (changes.containsKey(SecuritySettings.PRESET)) {
+      // Another preset starts again from its own settings, with this call's overrides; a stand-in
+      // secret lets them be validated and spelled out in full.
+      Map<String, String> fields = new HashMap<>(changes);
+      fields.put(SecuritySettings.METHOD, current.wireName());
+      return parse(withGeneratedSecrets(current, fields, Map.of())).publicFields();
+    }
+    Map<String, String> merged = new HashMap<>(publicFields);
     merged.putAll(changes);
     return merged;
+  }
+
+  /**
+   * The idempotency header the preset of {@code publicFields} suggests, if it names a preset that
+   * has one.
+   */
+  static Optional<String> presetIdempotencyHeader(Map<String, String> publicFields) {
+    String preset = publicFields.get(SecuritySettings.PRESET);
+    if (preset == null || preset.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return SignaturePreset.fromSettingName(SecuritySettings.PRESET, preset).idempotencyHeader();
+    } catch (InvalidSettingException e) {
+      throw ApiException.badRequest(FIELD + "." + e.field(), e.problem());
+    }
   }
 
   /** Validates {@code fields}, blaming a refused field by its path under {@code security}. */
@@ -96,9 +119,17 @@ final class SecurityInput {
       SecurityMethod method, Map<String, String> fields, Map<String, String> given) {
     for (String secret : method.secretFields()) {
       String value = given.get(secret);
-      fields.put(secret, value != null ? value : Secret.generate(random).reveal());
+      fields.put(secret, value != null ? value : generated(fields));
     }
     return fields;
+  }
+
+  private String generated(Map<String, String> fields) {
+    try {
+      return SecuritySettings.generateSecret(fields::get, random).reveal();
+    } catch (InvalidSettingException e) {
+      throw ApiException.badRequest(FIELD + "." + e.field(), e.problem());
+    }
   }
 
   private static SecurityMethod method(JsonFields security) {
