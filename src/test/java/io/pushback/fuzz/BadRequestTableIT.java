@@ -64,10 +64,6 @@ class BadRequestTableIT {
     static String credential(JsonNode endpoint, String field) {
       return endpoint.path("credentials").get(field).asText();
     }
-
-    static String setting(JsonNode endpoint, String field) {
-      return endpoint.path("security").get(field).asText();
-    }
   }
 
   /** A row's request, built once the endpoints exist. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pushback.auth.AuthParsers;
 import io.pushback.auth.HeaderNames;
+import io.pushback.auth.HmacAlgorithm;
 import io.pushback.auth.InboundRequest;
 import io.pushback.auth.RequestHeaders;
 import io.pushback.auth.Secret;
 import io.pushback.auth.SecuritySettings;
+import io.pushback.auth.SignatureEncoding;
 import io.pushback.auth.Verdict;
 import io.pushback.auth.Verifier;
 import io.pushback.auth.VerifierFactory;
@@ -49,8 +51,8 @@ class CredentialFuzzTest {
           VerifierFactory.create(
               new SecuritySettings.Signature(
                   HeaderNames.DEFAULT_SIGNATURE,
-                  io.pushback.auth.HmacAlgorithm.HMAC_SHA256,
-                  io.pushback.auth.SignatureEncoding.BASE64,
+                  HmacAlgorithm.HMAC_SHA256,
+                  SignatureEncoding.BASE64,
                   "",
                   Secret.of("hmac-0123456789")),
               CLOCK),

@@ -15,6 +15,7 @@ import io.pushback.auth.SignedContent;
 import io.pushback.auth.Verdict;
 import io.pushback.auth.VerifierFactory;
 import io.pushback.fuzz.SignatureSchemes.Scheme;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -324,7 +326,7 @@ class SignatureFuzzTest {
             Inputs.hostileText(),
             Inputs.bytes(80).map(b -> Base64.getEncoder().encodeToString(b)),
             Inputs.bytes(80).map(b -> Base64.getUrlEncoder().encodeToString(b)),
-            Inputs.bytes(80).map(b -> "sha256=" + java.util.HexFormat.of().formatHex(b)),
+            Inputs.bytes(80).map(b -> "sha256=" + HexFormat.of().formatHex(b)),
             Inputs.hostileText().map(v -> "sha256=" + v),
             Inputs.hostileText().map(v -> "v1," + v)));
   }
@@ -424,7 +426,7 @@ class SignatureFuzzTest {
   /** The template with its placeholders filled in, computed apart from the main code. */
   private static byte[] expectedRendering(
       String template, String id, String timestamp, byte[] body) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     Matcher matcher = PLACEHOLDER.matcher(template);
     int position = 0;
     while (matcher.find()) {
