@@ -21,6 +21,33 @@ record SignatureHeaders(String signature, Optional<String> timestamp, Optional<S
         + id.map(name -> headers.all(name).size()).orElse(0);
   }
 
+  /**
+   * Whether {@code headers} carries this family and {@code other} with one identical value each: a
+   * sender that sends both (Svix sends {@code svix-*} beside {@code webhook-*}) is accepted, but
+   * two families that disagree are refused, so no other component can count a different value.
+   */
+  boolean agreesWith(SignatureHeaders other, RequestHeaders headers) {
+    return sameSingleValue(headers, signature, other.signature)
+        && sameOptionalValue(headers, timestamp, other.timestamp)
+        && sameOptionalValue(headers, id, other.id);
+  }
+
+  private static boolean sameOptionalValue(
+      RequestHeaders headers, Optional<String> name, Optional<String> otherName) {
+    if (name.isEmpty() || otherName.isEmpty()) {
+      return name.isEmpty() && otherName.isEmpty();
+    }
+    return sameSingleValue(headers, name.get(), otherName.get());
+  }
+
+  private static boolean sameSingleValue(RequestHeaders headers, String name, String otherName) {
+    Optional<RequestHeaders.Header> value = headers.single(name);
+    Optional<RequestHeaders.Header> otherValue = headers.single(otherName);
+    return value.isPresent()
+        && otherValue.isPresent()
+        && value.get().value().strip().equals(otherValue.get().value().strip());
+  }
+
   /** Whether both name the same headers under the aliasing rule of {@link HeaderNames}. */
   boolean sameAs(SignatureHeaders other) {
     return HeaderNames.normalize(signature).equals(HeaderNames.normalize(other.signature))

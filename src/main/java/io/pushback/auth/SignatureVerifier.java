@@ -39,7 +39,7 @@ final class SignatureVerifier implements Verifier {
     RequestHeaders headers = request.headers();
     List<SignatureHeaders> present =
         families.stream().filter(family -> family.presentIn(headers) > 0).toList();
-    if (present.size() > 1) {
+    if (present.size() > 1 && !present.get(0).agreesWith(present.get(1), headers)) {
       return Verdict.rejected(Verdict.Reason.DUPLICATED);
     }
     SignatureHeaders names = present.isEmpty() ? families.get(0) : present.get(0);

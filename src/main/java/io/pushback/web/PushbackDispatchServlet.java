@@ -70,7 +70,8 @@ final class PushbackDispatchServlet extends HttpServlet {
     Endpoint endpoint = target.endpoint();
     InboundRequest inbound =
         (InboundRequest) request.getAttribute(PushbackAuthFilter.INBOUND_REQUEST_ATTRIBUTE);
-    Optional<String> contentType = Optional.ofNullable(request.getContentType());
+    // The header as sent: Jetty's getContentType() throws for a charset the JVM does not know.
+    Optional<String> contentType = Optional.ofNullable(request.getHeader("Content-Type"));
     try {
       // 1. Parse the verified body and the idempotency key; a malformed one is the sender's
       // mistake.

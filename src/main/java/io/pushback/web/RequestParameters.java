@@ -1,5 +1,6 @@
 package io.pushback.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,11 +70,15 @@ final class RequestParameters {
     try {
       tree = json.readTree(body);
     } catch (JsonProcessingException e) {
+      // A parser limit (nesting depth, number length) is reported without a location.
+      JsonLocation at = e.getLocation();
       throw new BadRequestException(
-          "the JSON body is malformed at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr(),
+          at == null
+              ? "the JSON body is malformed or exceeds the parser's limits"
+              : "the JSON body is malformed at line "
+                  + at.getLineNr()
+                  + ", column "
+                  + at.getColumnNr(),
           e);
     } catch (IOException e) {
       throw new BadRequestException("the JSON body cannot be read", e);

@@ -187,7 +187,7 @@ final class PresetVerifierTest {
   }
 
   @Test
-  void standardWebhooksAcceptsTheSvixHeadersButNotBothFamilies() {
+  void standardWebhooksAcceptsTheSvixHeadersAndBothFamiliesOnlyWhenTheyAgree() {
     Verifier verifier = verifier("standard-webhooks", WHSEC, NOW);
     String signature = standardSignature(MSG_ID, NOW, BODY);
     String now = Long.toString(NOW);
@@ -213,7 +213,7 @@ final class PresetVerifierTest {
                     now,
                     "webhook-signature",
                     signature)))
-        .isEqualTo(Verdict.rejected(Reason.DUPLICATED));
+        .isEqualTo(Verdict.accepted());
     assertThat(
             verifier.verify(
                 request(
@@ -223,6 +223,23 @@ final class PresetVerifierTest {
                     "webhook-timestamp",
                     now,
                     "svix-signature",
+                    signature)))
+        .isEqualTo(Verdict.rejected(Reason.DUPLICATED));
+    assertThat(
+            verifier.verify(
+                request(
+                    BODY,
+                    "svix-id",
+                    MSG_ID,
+                    "svix-timestamp",
+                    now,
+                    "svix-signature",
+                    signature,
+                    "webhook-id",
+                    "msg_another",
+                    "webhook-timestamp",
+                    now,
+                    "webhook-signature",
                     signature)))
         .isEqualTo(Verdict.rejected(Reason.DUPLICATED));
     assertThat(verifier.credentialHeaders()).contains("webhook-signature", "svix-signature");

@@ -46,6 +46,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Map<String, String> overrides, List<Saga> sagas) throws Exception {
+    return start(overrides, sagas, Clock.systemUTC());
+  }
+
+  /** As above, reading time from {@code clock} (timestamped signatures are judged by it). */
+  public static TestServer start(Map<String, String> overrides, List<Saga> sagas, Clock clock)
+      throws Exception {
     Path directory = Files.createTempDirectory("pushback-test");
     Map<String, String> values = new HashMap<>();
     values.put(Settings.PORT, "0");
@@ -53,7 +59,7 @@ public final class TestServer implements AutoCloseable {
     values.put(Settings.ADMIN_TOKEN, ADMIN_TOKEN);
     values.putAll(overrides);
     Settings settings = new SettingsLoader(List.of(values::get)).load();
-    EmbeddedServer server = new EmbeddedServer(settings, sagas, Clock.systemUTC()).start();
+    EmbeddedServer server = new EmbeddedServer(settings, sagas, clock).start();
     return new TestServer(server, directory);
   }
 
