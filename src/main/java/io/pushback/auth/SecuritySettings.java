@@ -361,7 +361,8 @@ public sealed interface SecuritySettings {
         SignatureEncoding.fromSettingName(
             ENCODING, orDefault(field.apply(ENCODING), SignatureEncoding.BASE64.settingName())),
         orDefault(field.apply(PREFIX), ""),
-        secret(field, SECRET),
+        // From the settings as given: a preset has no secret, and its defaults hide typed secrets.
+        secret(given, SECRET),
         timestampHeader,
         wholeNumber(TOLERANCE_SECONDS, field.apply(TOLERANCE_SECONDS), DEFAULT_TOLERANCE_SECONDS),
         template == null || template.isEmpty()

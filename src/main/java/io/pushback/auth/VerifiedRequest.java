@@ -8,14 +8,11 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,20 +94,17 @@ final class VerifiedRequest extends HttpServletRequestWrapper {
   }
 
   private boolean isForm() {
-    String type = getContentType();
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith(FORM_TYPE);
+    return contentType().isForm();
   }
 
+  /** The charset the sender named, or UTF-8 when it named none or one the JVM does not know. */
   private Charset charset() {
-    String name = getCharacterEncoding();
-    if (name == null) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      return StandardCharsets.UTF_8;
-    }
+    return contentType().charset().orElse(StandardCharsets.UTF_8);
+  }
+
+  /** The header as sent: the container's own parsing throws for a charset the JVM does not know. */
+  private ContentType contentType() {
+    return ContentType.parse(getHeader("Content-Type"));
   }
 
   private static final class BodyStream extends ServletInputStream {

@@ -5,23 +5,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushback.auth.ContentType;
 import io.pushback.auth.FormDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The parameters a saga receives: the query string merged with a form or JSON body. Parsed
@@ -29,9 +25,6 @@ import java.util.regex.Pattern;
  * is malformed is a {@link BadRequestException}. Thread-safe.
  */
 final class RequestParameters {
-  private static final String FORM = "application/x-www-form-urlencoded";
-  private static final Pattern CHARSET =
-      Pattern.compile(";\\s*charset=\"?([^\";\\s]+)\"?", Pattern.CASE_INSENSITIVE);
 
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
@@ -42,20 +35,20 @@ final class RequestParameters {
   }
 
   Map<String, Object> parse(String query, Optional<String> contentType, byte[] body) {
-    Charset charset = contentType.map(RequestParameters::charset).orElse(StandardCharsets.UTF_8);
+    ContentType type = ContentType.parse(contentType.orElse(null));
+    Charset charset = charset(type);
     Map<String, Object> parameters = new LinkedHashMap<>();
     try {
       putAll(parameters, FormDecoder.decode(query, StandardCharsets.UTF_8, true));
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("the query string is malformed: " + e.getMessage(), e);
     }
-    String mediaType = contentType.map(RequestParameters::mediaType).orElse("");
     if (body.length == 0) {
       return parameters;
     }
-    if (isJson(mediaType)) {
+    if (type.isJson()) {
       mergeJson(parameters, body);
-    } else if (mediaType.equals(FORM)) {
+    } else if (type.isForm()) {
       try {
         putAll(parameters, FormDecoder.decode(decodeText(body, charset, "form"), charset, true));
       } catch (IllegalArgumentException e) {
@@ -125,26 +118,15 @@ final class RequestParameters {
     }
   }
 
-  private static boolean isJson(String mediaType) {
-    return mediaType.equals("application/json") || mediaType.endsWith("+json");
-  }
-
-  private static String mediaType(String contentType) {
-    int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-        .strip()
-        .toLowerCase(Locale.ROOT);
-  }
-
-  private static Charset charset(String contentType) {
-    Matcher matcher = CHARSET.matcher(contentType);
-    if (!matcher.find()) {
+  /** The body's charset: UTF-8 unless the sender named another; one the JVM lacks is a 400. */
+  private static Charset charset(ContentType type) {
+    if (type.charsetName().isEmpty()) {
       return StandardCharsets.UTF_8;
     }
-    try {
-      return Charset.forName(matcher.group(1));
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new BadRequestException("the charset '" + matcher.group(1) + "' is not supported", e);
-    }
+    return type.charset()
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    "the charset '" + type.charsetName().get() + "' is not supported"));
   }
 }

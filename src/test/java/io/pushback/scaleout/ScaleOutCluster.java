@@ -34,6 +34,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  */
 final class ScaleOutCluster
     implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
+  /** Base64 of 32 bytes: the cluster's master key (a test value, not a secret). */
+  private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(2))
@@ -105,7 +108,8 @@ final class ScaleOutCluster
 
   /**
    * A node on this cluster's database, not started yet, with {@code settings} besides the port,
-   * database, admin token and shutdown grace, and {@code properties} as system properties.
+   * database, admin token, shutdown grace and master key, and {@code properties} as system
+   * properties.
    */
   NodeProcess node(String name, Map<String, String> settings, Map<String, String> properties)
       throws IOException {
@@ -118,6 +122,8 @@ final class ScaleOutCluster
     environment.put(Settings.DB_URL, databaseUrl);
     environment.put(Settings.ADMIN_TOKEN, NodeProcess.ADMIN_TOKEN);
     environment.put(Settings.SHUTDOWN_GRACE, "PT5S");
+    // Every node on one PostgreSQL shares the master key that seals its credentials.
+    environment.put(Settings.MASTER_KEY, MASTER_KEY);
     NodeProcess node =
         new NodeProcess(
             name, port, directory.resolve("node-" + name + ".log"), environment, properties, http);
