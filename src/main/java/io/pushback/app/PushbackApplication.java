@@ -2,8 +2,7 @@ package io.pushback.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.zaxxer.hikari.HikariDataSource;
-import io.pushback.auth.InvalidSettingException;
+import io.pushback.auth.PushbackException;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.DeliveryWriter;
 import io.pushback.endpoint.CredentialVault;
@@ -14,6 +13,7 @@ import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.JsonColumns;
 import io.pushback.endpoint.Migrations;
 import io.pushback.endpoint.PartnerStore;
+import io.pushback.endpoint.StoreUnavailableException;
 import io.pushback.saga.SagaRegistry;
 import io.pushback.web.WebRoutes;
 import io.pushback.worker.DeliveryContexts;
@@ -30,21 +30,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Pushback node: the pool, the migrated store, the group-commit writer, the workers and
- * the web routes, built in dependency order. {@link #close()} stops them in reverse: workers first
- * (running sagas may finish), then the writer (queued commits land), then the pool. Thread-safe
- * once started.
+ * One running Pushback node: the DataSource (the container's, or a pool of our own), the migrated
+ * store, the group-commit writer, the workers and the web routes, built in dependency order. {@link
+ * #close()} stops them in reverse: workers first (running sagas may finish), then the writer
+ * (queued commits land), then our pool if we built one. Thread-safe once started.
  */
 public final class PushbackApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushbackApplication.class);
 
-  private final HikariDataSource dataSource;
+  private final StoreDataSource dataSource;
   private final DeliveryWriter writer;
   private final DeliveryWorker worker;
   private final WebRoutes routes;
 
   private PushbackApplication(
-      HikariDataSource dataSource, DeliveryWriter writer, DeliveryWorker worker, WebRoutes routes) {
+      StoreDataSource dataSource, DeliveryWriter writer, DeliveryWorker worker, WebRoutes routes) {
     this.dataSource = dataSource;
     this.writer = writer;
     this.worker = worker;
@@ -52,21 +52,23 @@ public final class PushbackApplication implements AutoCloseable {
   }
 
   /**
-   * Connects to the store, checks and migrates it, and starts everything; fails with a message
-   * naming the problem.
+   * Connects to the store (the container's JNDI DataSource if it offers one, else a pool from the
+   * settings), checks and migrates it, and starts everything; fails with a message naming the
+   * problem.
    */
   public static PushbackApplication start(Settings settings, SagaRegistry sagas, Clock clock) {
-    Dialect dialect;
+    return start(settings, DataSourceLookup.jndi(), sagas, clock);
+  }
+
+  /** As {@link #start(Settings, SagaRegistry, Clock)}, asking {@code lookup} for the DataSource. */
+  public static PushbackApplication start(
+      Settings settings, DataSourceLookup lookup, SagaRegistry sagas, Clock clock) {
+    StoreDataSource dataSource = StoreDataSource.open(settings, lookup);
+    Dialect dialect = dataSource.dialect();
     try {
-      dialect = Dialect.fromJdbcUrl(settings.dbUrl());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidSettingException(Settings.DB_URL, e.getMessage());
-    }
-    HikariDataSource dataSource = DataSourceFactory.create(settings, dialect);
-    try {
-      String schema = Migrations.migrate(dataSource, dialect);
-      Database database = new Database(Jdbi.create(dataSource), dialect);
-      String durability = Durability.check(database);
+      String schema = Migrations.migrate(dataSource.dataSource(), dialect);
+      Database database = new Database(Jdbi.create(dataSource.dataSource()), dialect);
+      String durability = checkDurability(database, dataSource);
       ObjectMapper json = JsonMapper.builder().build();
       SecureRandom random = new SecureRandom();
       JsonColumns jsonColumns = new JsonColumns(json);
@@ -119,10 +121,11 @@ public final class PushbackApplication implements AutoCloseable {
                   settings.trustedProxies()),
               clock);
       LOG.info(
-          "Pushback started: node {}, store {} at schema version {} ({}), sagas {}, {} workers, admin API {},"
-              + " max body {} bytes",
+          "Pushback started: node {}, store {} through the {} at schema version {} ({}), sagas {},"
+              + " {} workers, admin API {}, max body {} bytes",
           nodeId,
           dialect.name().toLowerCase(Locale.ROOT),
+          dataSource.description(),
           schema,
           durability,
           sagas.names(),
@@ -133,6 +136,29 @@ public final class PushbackApplication implements AutoCloseable {
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
+    }
+  }
+
+  /**
+   * A container DataSource gets its pragmas or server settings from the container's configuration,
+   * so a refusal says where to fix them.
+   */
+  private static String checkDurability(Database database, StoreDataSource dataSource) {
+    try {
+      return Durability.check(database);
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (PushbackException e) {
+      if (!dataSource.fromContainer()) {
+        throw e;
+      }
+      throw new PushbackException(
+          e.getMessage()
+              + " (the "
+              + dataSource.description()
+              + " is configured by the container: for SQLite add"
+              + " ?journal_mode=WAL&synchronous=FULL to its URL)",
+          e);
     }
   }
 
