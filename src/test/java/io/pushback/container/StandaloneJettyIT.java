@@ -117,6 +117,21 @@ final class StandaloneJettyIT {
   }
 
   @Test
+  void servesTheConsoleFromTheWarWithItsPolicy() throws Exception {
+    HttpResponse<String> page = send(HttpRequest.newBuilder(root.resolve("/console/")).GET());
+    HttpResponse<String> script =
+        send(HttpRequest.newBuilder(root.resolve("/console/js/app.js")).GET());
+
+    assertThat(page.statusCode()).as(() -> describe("GET /console/", page)).isEqualTo(200);
+    assertThat(page.body()).contains("<title>Pushback console</title>");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .startsWith("default-src 'self'");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/javascript");
+  }
+
+  @Test
   void runsTheSagaOfACorrectlySignedPushback() throws Exception {
     String key = createSignatureEndpoint("acme");
     byte[] body = "{\"loanId\":\"L-1001\",\"status\":\"approved\"}".getBytes(UTF_8);
