@@ -2,6 +2,8 @@ package io.pushback.app;
 
 import io.pushback.saga.Saga;
 import io.pushback.web.WebRoutes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +14,18 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Pushback on an embedded Jetty 12, for development and tests: the same bootstrap as the WAR, at
- * the root context. Not thread-safe; start once, stop once.
+ * the root context, with the WAR's own web folder ({@link #WEBAPP}) as the context's resources, so
+ * that the admin console is served as in the WAR. Not thread-safe; start once, stop once.
  */
 public final class EmbeddedServer implements AutoCloseable {
   /** How long a connection may stay silent, mid-request or between requests. */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The web folder the WAR is built from, relative to the working directory (the project, for the
+   * launcher and the tests); without it the console answers 404 and everything else works.
+   */
+  public static final Path WEBAPP = Path.of("src", "main", "webapp");
 
   private final Server server;
   private final ServerConnector connector;
@@ -34,6 +43,9 @@ public final class EmbeddedServer implements AutoCloseable {
     connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
+    if (Files.isDirectory(WEBAPP)) {
+      context.setBaseResourceAsPath(WEBAPP.toAbsolutePath());
+    }
     context.addEventListener(new PushbackBootstrap(ignored -> settings, extraSagas, clock));
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, WebRoutes.ERROR_PAGE);

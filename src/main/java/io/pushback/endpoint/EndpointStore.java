@@ -108,6 +108,17 @@ public final class EndpointStore {
                 .findOne());
   }
 
+  /** The live endpoints of a partner, its own and its sites', in creation order. */
+  public List<Endpoint> forPartner(long partnerId) {
+    return database.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM endpoint WHERE partner_id = ? AND " + LIVE + " ORDER BY id")
+                .bind(0, partnerId)
+                .map(this::endpoint)
+                .list());
+  }
+
   /** The live endpoint whose public key is {@code key}. */
   public Optional<Endpoint> findByKey(String key) {
     return database.withHandle(

@@ -23,10 +23,13 @@ import java.util.Optional;
 
 /**
  * Every route of Pushback, added to a servlet context: the pushback routes behind the filter,
- * admin, health.
+ * admin, health, and the admin console's files.
  */
 public final class WebRoutes {
   public static final String HEALTH_MAPPING = "/health";
+
+  /** Where the admin console's files are served: {@code /console/}. */
+  public static final String CONSOLE_MAPPING = ConsoleServlet.MAPPING;
 
   /**
    * Where the container should send its own errors, to be answered as JSON (a global error page).
@@ -112,5 +115,6 @@ public final class WebRoutes {
     context.addServlet("pushbackAdmin", admin).addMapping(AdminApiServlet.MAPPING);
     context.addServlet("pushbackHealth", health).addMapping(HEALTH_MAPPING);
     context.addServlet("pushbackError", new JsonErrorServlet()).addMapping(ERROR_PAGE);
+    context.addServlet("pushbackConsole", new ConsoleServlet()).addMapping(CONSOLE_MAPPING);
   }
 }

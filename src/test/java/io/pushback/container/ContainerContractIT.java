@@ -55,6 +55,20 @@ abstract class ContainerContractIT {
   }
 
   @Test
+  void servesTheConsoleWithItsPolicy() throws Exception {
+    HttpResponse<String> page = client.send(client.request("/console/").GET());
+    HttpResponse<String> script = client.send(client.request("/console/js/app.js").GET());
+
+    assertThat(page.statusCode()).as(page::body).isEqualTo(200);
+    assertThat(page.body()).contains("<title>Pushback console</title>");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .startsWith("default-src 'self'");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/javascript");
+  }
+
+  @Test
   void reportsHealth() throws Exception {
     HttpResponse<String> response = client.send(client.request("/health").GET());
 

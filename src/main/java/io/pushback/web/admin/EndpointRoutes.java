@@ -62,6 +62,7 @@ final class EndpointRoutes {
     return List.of(
         new Route("POST", "/partners/{partner}/endpoints", this::createForPartner),
         new Route("POST", "/partners/{partner}/sites/{site}/endpoints", this::createForSite),
+        new Route("GET", "/partners/{partner}/endpoints", this::listForPartner),
         new Route("GET", "/endpoints/{id}", request -> ApiResponse.ok(view(endpoint(request)))),
         new Route("PATCH", "/endpoints/{id}", this::patch),
         new Route("DELETE", "/endpoints/{id}", this::delete));
@@ -70,6 +71,17 @@ final class EndpointRoutes {
   private ApiResponse createForPartner(ApiRequest request) {
     Partner partner = lookups.partner(request.path("partner"));
     return create(request.body(), partner, Optional.empty());
+  }
+
+  /** The partner's live endpoints, its own and its sites', oldest first; never their secrets. */
+  private ApiResponse listForPartner(ApiRequest request) {
+    Partner partner = lookups.partner(request.path("partner"));
+    return ApiResponse.ok(
+        Map.of(
+            "endpoints",
+            endpoints.forPartner(partner.id()).stream()
+                .map(e -> views.endpoint(e, partner, lookups.siteOf(e)))
+                .toList()));
   }
 
   private ApiResponse createForSite(ApiRequest request) {
