@@ -3,7 +3,16 @@ package io.pushback.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushback.auth.InvalidSettingException;
+import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.DeliveryWriter;
 import io.pushback.endpoint.Database;
@@ -13,6 +22,7 @@ import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.JsonColumns;
 import io.pushback.endpoint.Migrations;
 import io.pushback.endpoint.PartnerStore;
+import io.pushback.metrics.PushbackMetrics;
 import io.pushback.saga.SagaRegistry;
 import io.pushback.web.WebRoutes;
 import io.pushback.worker.DeliveryContexts;
@@ -22,6 +32,7 @@ import io.pushback.worker.SagaExecution;
 import jakarta.servlet.ServletContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -29,25 +40,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Pushback node: the pool, the migrated store, the group-commit writer, the workers and
- * the web routes, built in dependency order. {@link #close()} stops them in reverse: workers first
- * (running sagas may finish), then the writer (queued commits land), then the pool. Thread-safe
- * once started.
+ * One running Pushback node: the pool, the migrated store, the group-commit writer, the meters, the
+ * workers and the web routes, built in dependency order. {@link #close()} stops them in reverse:
+ * workers first (running sagas may finish), then the writer (queued commits land), the meters, then
+ * the pool. Thread-safe once started.
  */
 public final class PushbackApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushbackApplication.class);
+
+  /** How long a queue-depth reading is reused before the store is asked again. */
+  static final Duration QUEUE_DEPTH_REFRESH = Duration.ofSeconds(5);
 
   private final HikariDataSource dataSource;
   private final DeliveryWriter writer;
   private final DeliveryWorker worker;
   private final WebRoutes routes;
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gcMetrics;
 
   private PushbackApplication(
-      HikariDataSource dataSource, DeliveryWriter writer, DeliveryWorker worker, WebRoutes routes) {
+      HikariDataSource dataSource,
+      DeliveryWriter writer,
+      DeliveryWorker worker,
+      WebRoutes routes,
+      PrometheusMeterRegistry registry,
+      JvmGcMetrics gcMetrics) {
     this.dataSource = dataSource;
     this.writer = writer;
     this.worker = worker;
     this.routes = routes;
+    this.registry = registry;
+    this.gcMetrics = gcMetrics;
   }
 
   /**
@@ -62,6 +85,8 @@ public final class PushbackApplication implements AutoCloseable {
       throw new InvalidSettingException(Settings.DB_URL, e.getMessage());
     }
     HikariDataSource dataSource = DataSourceFactory.create(settings, dialect);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmGcMetrics gcMetrics = new JvmGcMetrics();
     try {
       String schema = Migrations.migrate(dataSource, dialect);
       Database database = new Database(Jdbi.create(dataSource), dialect);
@@ -74,12 +99,15 @@ public final class PushbackApplication implements AutoCloseable {
       EndpointStore endpoints = new EndpointStore(database, new JsonColumns(json), clock, random);
       DeliveryStore deliveries =
           new DeliveryStore(database, writer, json, clock, settings.keptRejections());
-      SagaExecution execution = new SagaExecution(sagas, deliveries, clock);
+      PushbackMetrics metrics = meters(registry, gcMetrics, deliveries, clock);
+      DeliveryLog log = new DeliveryLog(metrics);
+      SagaExecution execution = new SagaExecution(sagas, deliveries, log, metrics, clock);
       DeliveryWorker worker =
           new DeliveryWorker(
                   deliveries,
                   new DeliveryContexts(endpoints, partners, json),
                   execution,
+                  log,
                   new RetryPolicy(
                       settings.maxAttempts(),
                       settings.retryBase(),
@@ -107,6 +135,7 @@ public final class PushbackApplication implements AutoCloseable {
                   settings.bodyTimeout(),
                   nodeId,
                   settings.lease()),
+              new WebRoutes.Operations(metrics, registry, log, schema),
               clock);
       LOG.info(
           "Pushback started: node {}, store {} at schema version {} ({}), sagas {}, {} workers, admin API {},"
@@ -119,11 +148,30 @@ public final class PushbackApplication implements AutoCloseable {
           settings.workers(),
           settings.adminToken().isPresent() ? "on" : "off",
           settings.maxBodyBytes());
-      return new PushbackApplication(dataSource, writer, worker, routes);
+      return new PushbackApplication(dataSource, writer, worker, routes, registry, gcMetrics);
     } catch (RuntimeException e) {
+      gcMetrics.close();
+      registry.close();
       dataSource.close();
       throw e;
     }
+  }
+
+  /** Pushback's meters in {@code registry}, with the JVM's and the process's basics beside them. */
+  private static PushbackMetrics meters(
+      PrometheusMeterRegistry registry,
+      JvmGcMetrics gcMetrics,
+      DeliveryStore deliveries,
+      Clock clock) {
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    PushbackMetrics metrics = new PushbackMetrics(registry);
+    metrics.queueDepth(deliveries::pendingCount, QUEUE_DEPTH_REFRESH, clock);
+    return metrics;
   }
 
   /** Adds the filter and servlets to {@code context}, which must be starting. */
@@ -135,6 +183,8 @@ public final class PushbackApplication implements AutoCloseable {
   public void close() {
     worker.close();
     writer.close();
+    gcMetrics.close();
+    registry.close();
     dataSource.close();
   }
 }
