@@ -2,7 +2,16 @@ package io.pushback.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushback.auth.PushbackException;
+import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.DeliveryWriter;
 import io.pushback.endpoint.CredentialVault;
@@ -14,6 +23,7 @@ import io.pushback.endpoint.JsonColumns;
 import io.pushback.endpoint.Migrations;
 import io.pushback.endpoint.PartnerStore;
 import io.pushback.endpoint.StoreUnavailableException;
+import io.pushback.metrics.PushbackMetrics;
 import io.pushback.saga.SagaRegistry;
 import io.pushback.web.WebRoutes;
 import io.pushback.worker.DeliveryContexts;
@@ -23,6 +33,7 @@ import io.pushback.worker.SagaExecution;
 import jakarta.servlet.ServletContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -31,24 +42,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Pushback node: the DataSource (the container's, or a pool of our own), the migrated
- * store, the group-commit writer, the workers and the web routes, built in dependency order. {@link
- * #close()} stops them in reverse: workers first (running sagas may finish), then the writer
- * (queued commits land), then our pool if we built one. Thread-safe once started.
+ * store, the group-commit writer, the meters, the workers and the web routes, built in dependency
+ * order. {@link #close()} stops them in reverse: workers first (running sagas may finish), then the
+ * writer (queued commits land), the meters, then our pool if we built one. Thread-safe once
+ * started.
  */
 public final class PushbackApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushbackApplication.class);
+
+  /** How long a queue-depth reading is reused before the store is asked again. */
+  static final Duration QUEUE_DEPTH_REFRESH = Duration.ofSeconds(5);
 
   private final StoreDataSource dataSource;
   private final DeliveryWriter writer;
   private final DeliveryWorker worker;
   private final WebRoutes routes;
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gcMetrics;
 
   private PushbackApplication(
-      StoreDataSource dataSource, DeliveryWriter writer, DeliveryWorker worker, WebRoutes routes) {
+      StoreDataSource dataSource,
+      DeliveryWriter writer,
+      DeliveryWorker worker,
+      WebRoutes routes,
+      PrometheusMeterRegistry registry,
+      JvmGcMetrics gcMetrics) {
     this.dataSource = dataSource;
     this.writer = writer;
     this.worker = worker;
     this.routes = routes;
+    this.registry = registry;
+    this.gcMetrics = gcMetrics;
   }
 
   /**
@@ -65,6 +89,8 @@ public final class PushbackApplication implements AutoCloseable {
       Settings settings, DataSourceLookup lookup, SagaRegistry sagas, Clock clock) {
     StoreDataSource dataSource = StoreDataSource.open(settings, lookup);
     Dialect dialect = dataSource.dialect();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmGcMetrics gcMetrics = new JvmGcMetrics();
     try {
       String schema = Migrations.migrate(dataSource.dataSource(), dialect);
       Database database = new Database(Jdbi.create(dataSource.dataSource()), dialect);
@@ -84,12 +110,15 @@ public final class PushbackApplication implements AutoCloseable {
       EndpointStore endpoints = new EndpointStore(database, jsonColumns, vault, clock, random);
       DeliveryStore deliveries =
           new DeliveryStore(database, writer, json, clock, settings.keptRejections());
-      SagaExecution execution = new SagaExecution(sagas, deliveries, clock);
+      PushbackMetrics metrics = meters(registry, gcMetrics, deliveries, clock);
+      DeliveryLog log = new DeliveryLog(metrics);
+      SagaExecution execution = new SagaExecution(sagas, deliveries, log, metrics, clock);
       DeliveryWorker worker =
           new DeliveryWorker(
                   deliveries,
                   new DeliveryContexts(endpoints, partners, json),
                   execution,
+                  log,
                   new RetryPolicy(
                       settings.maxAttempts(),
                       settings.retryBase(),
@@ -119,6 +148,7 @@ public final class PushbackApplication implements AutoCloseable {
                   settings.lease(),
                   settings.requireHttps(),
                   settings.trustedProxies()),
+              new WebRoutes.Operations(metrics, registry, log, schema),
               clock);
       LOG.info(
           "Pushback started: node {}, store {} through the {} at schema version {} ({}), sagas {},"
@@ -132,8 +162,10 @@ public final class PushbackApplication implements AutoCloseable {
           settings.workers(),
           settings.adminToken().isPresent() ? "on" : "off",
           settings.maxBodyBytes());
-      return new PushbackApplication(dataSource, writer, worker, routes);
+      return new PushbackApplication(dataSource, writer, worker, routes, registry, gcMetrics);
     } catch (RuntimeException e) {
+      gcMetrics.close();
+      registry.close();
       dataSource.close();
       throw e;
     }
@@ -162,6 +194,23 @@ public final class PushbackApplication implements AutoCloseable {
     }
   }
 
+  /** Pushback's meters in {@code registry}, with the JVM's and the process's basics beside them. */
+  private static PushbackMetrics meters(
+      PrometheusMeterRegistry registry,
+      JvmGcMetrics gcMetrics,
+      DeliveryStore deliveries,
+      Clock clock) {
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    PushbackMetrics metrics = new PushbackMetrics(registry);
+    metrics.queueDepth(deliveries::pendingCount, QUEUE_DEPTH_REFRESH, clock);
+    return metrics;
+  }
+
   /** Adds the filter and servlets to {@code context}, which must be starting. */
   public void register(ServletContext context) {
     routes.register(context);
@@ -171,6 +220,8 @@ public final class PushbackApplication implements AutoCloseable {
   public void close() {
     worker.close();
     writer.close();
+    gcMetrics.close();
+    registry.close();
     dataSource.close();
   }
 }

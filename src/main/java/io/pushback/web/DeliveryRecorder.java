@@ -50,9 +50,11 @@ final class DeliveryRecorder implements AuthListener {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
 
   private final DeliveryStore deliveries;
+  private final DeliveryLog log;
 
-  DeliveryRecorder(DeliveryStore deliveries) {
+  DeliveryRecorder(DeliveryStore deliveries, DeliveryLog log) {
     this.deliveries = deliveries;
+    this.log = log;
   }
 
   @Override
@@ -64,6 +66,7 @@ final class DeliveryRecorder implements AuthListener {
     DeliveryTarget target = DeliveryTarget.of(request);
     byte[] body = inbound.body();
     recordRefusal(
+        request,
         target,
         new NewDelivery(
             target.endpoint().id(),
@@ -85,6 +88,7 @@ final class DeliveryRecorder implements AuthListener {
       HttpServletRequest request, RequestHeaders headers, Verifier verifier, long limit) {
     DeliveryTarget target = DeliveryTarget.of(request);
     recordRefusal(
+        request,
         target,
         new NewDelivery(
             target.endpoint().id(),
@@ -107,6 +111,7 @@ final class DeliveryRecorder implements AuthListener {
    */
   void forbidden(HttpServletRequest request, DeliveryTarget target, String reason) {
     recordRefusal(
+        request,
         target,
         new NewDelivery(
             target.endpoint().id(),
@@ -127,7 +132,11 @@ final class DeliveryRecorder implements AuthListener {
    * Records a verified request that failed before its saga could run (a malformed body); may throw.
    */
   long recordBadRequest(
-      DeliveryTarget target, InboundRequest inbound, String contentType, String reason) {
+      HttpServletRequest request,
+      DeliveryTarget target,
+      InboundRequest inbound,
+      String contentType,
+      String reason) {
     long id =
         deliveries.recordRejected(
             accepted(
@@ -139,7 +148,7 @@ final class DeliveryRecorder implements AuthListener {
                 Optional.of(400),
                 null,
                 null));
-    logOutcome(id, target.endpoint().id(), Outcome.REJECTED, 400, reason);
+    logOutcome(request, target, id, 400, reason);
     return id;
   }
 
@@ -202,15 +211,11 @@ final class DeliveryRecorder implements AuthListener {
         Optional.ofNullable(idempotencyKey));
   }
 
-  private void recordRefusal(DeliveryTarget target, NewDelivery delivery) {
+  private void recordRefusal(
+      HttpServletRequest request, DeliveryTarget target, NewDelivery delivery) {
     try {
       long id = deliveries.recordRejected(delivery);
-      logOutcome(
-          id,
-          target.endpoint().id(),
-          Outcome.REJECTED,
-          delivery.status().orElse(0),
-          delivery.reason().orElse(""));
+      logOutcome(request, target, id, delivery.status().orElse(0), delivery.reason().orElse(""));
     } catch (StoreUnavailableException e) {
       LOG.warn(
           "could not record a refused request to endpoint {}: {}",
@@ -219,9 +224,18 @@ final class DeliveryRecorder implements AuthListener {
     }
   }
 
-  private static void logOutcome(
-      long id, long endpointId, Outcome outcome, int status, String reason) {
-    DeliveryLog.outcome(id, endpointId, outcome, status, reason);
+  /** A refusal's line: no saga ran; the time is the request's since it was resolved. */
+  private void logOutcome(
+      HttpServletRequest request, DeliveryTarget target, long id, int status, String reason) {
+    log.outcome(
+        id,
+        target.endpoint().id(),
+        target.endpoint().saga(),
+        Outcome.REJECTED,
+        status,
+        0,
+        TimedResolver.sinceResolved(request),
+        reason);
   }
 
   private static List<RequestHeaders.Header> redactedHeaders(

@@ -81,7 +81,8 @@ final class PushbackDispatchServlet extends HttpServlet {
         parsed = parameters.parse(inbound.query(), contentType, inbound.body());
         key = idempotencyKey(endpoint, inbound.headers());
       } catch (BadRequestException e) {
-        recorder.recordBadRequest(target, inbound, contentType.orElse(null), e.getMessage());
+        recorder.recordBadRequest(
+            request, target, inbound, contentType.orElse(null), e.getMessage());
         answers.sendError(response, 400, "bad_request", e.getMessage());
         return;
       }

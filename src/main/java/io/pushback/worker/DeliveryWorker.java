@@ -1,6 +1,7 @@
 package io.pushback.worker;
 
 import io.pushback.delivery.Delivery;
+import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.Lease;
 import io.pushback.delivery.Outcome;
@@ -37,6 +38,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final DeliveryContexts contexts;
   private final SagaExecution execution;
+  private final DeliveryLog log;
   private final RetryPolicy retry;
   private final Options options;
   private final String nodeId;
@@ -64,6 +66,7 @@ public final class DeliveryWorker implements AutoCloseable {
       DeliveryStore deliveries,
       DeliveryContexts contexts,
       SagaExecution execution,
+      DeliveryLog log,
       RetryPolicy retry,
       Options options,
       String nodeId,
@@ -71,6 +74,7 @@ public final class DeliveryWorker implements AutoCloseable {
     this.deliveries = deliveries;
     this.contexts = contexts;
     this.execution = execution;
+    this.log = log;
     this.retry = retry;
     this.options = options;
     this.nodeId = nodeId;
@@ -137,12 +141,17 @@ public final class DeliveryWorker implements AutoCloseable {
     try {
       Optional<SagaContext> context = contexts.of(delivery);
       if (context.isEmpty()) {
-        deliveries.finish(
+        String reason = "endpoint no longer exists";
+        deliveries.finish(delivery.id(), Outcome.DEAD, 500, Optional.of(reason), Optional.empty());
+        log.outcome(
             delivery.id(),
+            delivery.endpointId(),
+            "-",
             Outcome.DEAD,
             500,
-            Optional.of("endpoint no longer exists"),
-            Optional.empty());
+            delivery.attempts(),
+            Duration.ZERO,
+            reason);
         return;
       }
       execution.execute(

@@ -4,13 +4,16 @@ import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.Outcome;
 import io.pushback.endpoint.StoreUnavailableException;
+import io.pushback.metrics.PushbackMetrics;
 import io.pushback.saga.Saga;
 import io.pushback.saga.SagaContext;
 import io.pushback.saga.SagaRegistry;
 import io.pushback.saga.StepSaga;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * retried later when {@code retry} allows it; otherwise it is final, and the completed steps are
  * compensated in reverse order. The store failing to record progress or the outcome is not the
  * saga's failure: it is thrown as {@link StoreUnavailableException} and nothing is decided, so the
- * delivery stays pending under its lease. Thread-safe.
+ * delivery stays pending under its lease. Each run ends with one {@link DeliveryLog} line and is
+ * timed as {@value PushbackMetrics#SAGA}. Thread-safe.
  */
 public final class SagaExecution {
   private static final Logger LOG = LoggerFactory.getLogger(SagaExecution.class);
@@ -42,11 +46,20 @@ public final class SagaExecution {
 
   private final SagaRegistry sagas;
   private final DeliveryStore deliveries;
+  private final DeliveryLog log;
+  private final PushbackMetrics metrics;
   private final Clock clock;
 
-  public SagaExecution(SagaRegistry sagas, DeliveryStore deliveries, Clock clock) {
+  public SagaExecution(
+      SagaRegistry sagas,
+      DeliveryStore deliveries,
+      DeliveryLog log,
+      PushbackMetrics metrics,
+      Clock clock) {
     this.sagas = sagas;
     this.deliveries = deliveries;
+    this.log = log;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -66,8 +79,25 @@ public final class SagaExecution {
       int attempts,
       Optional<RetryPolicy> retry,
       Outcome finalOutcome) {
+    long started = System.nanoTime();
+    Result result = run(context, completedSteps, attempts, retry, finalOutcome, started);
+    metrics.saga(
+        context.endpoint().saga(),
+        result.name().toLowerCase(Locale.ROOT),
+        System.nanoTime() - started);
+    return result;
+  }
+
+  private Result run(
+      SagaContext context,
+      int completedSteps,
+      int attempts,
+      Optional<RetryPolicy> retry,
+      Outcome finalOutcome,
+      long started) {
     long id = context.deliveryId();
     String name = context.endpoint().saga();
+    int run = attempts + 1;
     Optional<Saga> saga = sagas.find(name);
     String failure;
     int done = completedSteps;
@@ -101,24 +131,35 @@ public final class SagaExecution {
       }
       if (failure == null) {
         deliveries.finish(id, Outcome.SUCCEEDED, 200, Optional.empty(), context.result());
-        DeliveryLog.outcome(id, context.endpoint().id(), Outcome.SUCCEEDED, 200, "");
+        logOutcome(context, Outcome.SUCCEEDED, 200, run, started, "");
         return Result.SUCCEEDED;
       }
     }
-    int failedAttempts = attempts + 1;
-    if (retry.isPresent() && retry.get().allowsAnotherAfter(failedAttempts)) {
-      Instant next = clock.instant().plus(retry.get().delayAfter(failedAttempts));
+    if (retry.isPresent() && retry.get().allowsAnotherAfter(run)) {
+      Instant next = clock.instant().plus(retry.get().delayAfter(run));
       deliveries.retryLater(id, next, failure);
-      DeliveryLog.outcome(
-          id, context.endpoint().id(), Outcome.PENDING, 500, failure + "; retry at " + next);
+      logOutcome(context, Outcome.PENDING, 500, run, started, failure + "; retry at " + next);
       return Result.RETRYING;
     }
     if (saga.isPresent() && saga.get() instanceof StepSaga stepSaga) {
       compensate(stepSaga, context, done);
     }
     deliveries.finish(id, finalOutcome, 500, Optional.of(failure), context.result());
-    DeliveryLog.outcome(id, context.endpoint().id(), finalOutcome, 500, failure);
+    logOutcome(context, finalOutcome, 500, run, started, failure);
     return Result.FAILED;
+  }
+
+  private void logOutcome(
+      SagaContext context, Outcome outcome, int status, int run, long started, String reason) {
+    log.outcome(
+        context.deliveryId(),
+        context.endpoint().id(),
+        context.endpoint().saga(),
+        outcome,
+        status,
+        run,
+        Duration.ofNanos(System.nanoTime() - started),
+        reason);
   }
 
   private int runSteps(StepSaga saga, SagaContext context, int completedSteps) throws StepFailure {

@@ -1,6 +1,7 @@
 package io.pushback.web.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushback.auth.Secret;
 import io.pushback.auth.SecuritySettings;
 import io.pushback.auth.VerifierFactory;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Assembles the admin API servlet from the stores. */
+/** Assembles the admin API servlets: the API from the stores, the metrics scrape. */
 public final class AdminApi {
   private AdminApi() {}
 
@@ -38,9 +39,20 @@ public final class AdminApi {
     routes.addAll(new EndpointRoutes(endpoints, sagas, security, lookups, views).routes());
     routes.addAll(new CredentialRoutes(endpoints, security, lookups).routes());
     routes.addAll(new DeliveryRoutes(deliveries, sagas, lookups, views, onReplay).routes());
-    return new AdminApiServlet(
-        adminToken.map(token -> VerifierFactory.create(new SecuritySettings.Bearer(token))),
-        routes,
-        json);
+    return new AdminApiServlet(guard(adminToken), routes, json);
+  }
+
+  /**
+   * The Prometheus scrape of {@code registry}, behind the same admin token; off (404) when {@code
+   * adminToken} is empty.
+   */
+  public static MetricsServlet metricsServlet(
+      Optional<Secret> adminToken, PrometheusMeterRegistry registry) {
+    return new MetricsServlet(guard(adminToken), registry);
+  }
+
+  private static AdminGuard guard(Optional<Secret> adminToken) {
+    return new AdminGuard(
+        adminToken.map(token -> VerifierFactory.create(new SecuritySettings.Bearer(token))));
   }
 }

@@ -3,10 +3,6 @@ package io.pushback.web.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushback.auth.ErrorAnswer;
 import io.pushback.auth.FormDecoder;
-import io.pushback.auth.HeaderNames;
-import io.pushback.auth.InboundRequest;
-import io.pushback.auth.ServletRequests;
-import io.pushback.auth.Verifier;
 import io.pushback.endpoint.DuplicateException;
 import io.pushback.endpoint.StoreUnavailableException;
 import io.pushback.web.JsonAnswers;
@@ -19,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +31,14 @@ public final class AdminApiServlet extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(AdminApiServlet.class);
   private static final int MAX_BODY_BYTES = 1_048_576;
 
-  private final transient Optional<Verifier> adminToken;
+  private final transient AdminGuard guard;
   private final transient List<Route> routes;
   private final transient ObjectMapper json;
   private final transient JsonAnswers answers;
 
-  /** An admin API guarded by {@code adminToken} (off when empty) serving {@code routes}. */
-  AdminApiServlet(Optional<Verifier> adminToken, List<Route> routes, ObjectMapper json) {
-    this.adminToken = adminToken;
+  /** An admin API behind {@code guard} serving {@code routes}. */
+  AdminApiServlet(AdminGuard guard, List<Route> routes, ObjectMapper json) {
+    this.guard = guard;
     this.routes = List.copyOf(routes);
     this.json = json;
     this.answers = new JsonAnswers(json);
@@ -52,14 +47,7 @@ public final class AdminApiServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (adminToken.isEmpty()) {
-      ErrorAnswer.NOT_FOUND.send(response);
-      return;
-    }
-    InboundRequest credentials = ServletRequests.inbound(request, new byte[0]);
-    if (!adminToken.get().verify(credentials).isAccepted()) {
-      response.setHeader(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"pushback-admin\"");
-      ErrorAnswer.UNAUTHORIZED.send(response);
+    if (!guard.admits(request, response)) {
       return;
     }
     try {
