@@ -34,7 +34,15 @@ final class ReadyOnPostgresIT {
             "ALTER DATABASE \"" + connection.getCatalog() + "\" SET synchronous_commit = on");
       }
       Map<String, String> settings =
-          Map.of(Settings.DB_URL, url, Settings.DB_USER, "postgres", Settings.DB_TIMEOUT, "PT1S");
+          Map.of(
+              Settings.DB_URL,
+              url,
+              Settings.DB_USER,
+              "postgres",
+              Settings.DB_TIMEOUT,
+              "PT1S",
+              Settings.MASTER_KEY,
+              "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
       try (TestServer server = TestServer.start(settings, List.of())) {
         HttpResponse<String> up = get(server, "/ready");
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
