@@ -2,6 +2,9 @@ package io.pushback.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +16,23 @@ final class TomcatContractIT extends ContainerContractIT {
   private static final String ADMIN_TOKEN = "standalone-tomcat-admin-token-0123456789";
 
   private Path base;
+  private ContainerProcess tomcat;
 
   @Override
   protected PushbackContainer start(Path directory) throws Exception {
     base = directory.resolve("base");
-    return StandaloneTomcat.start(directory, StandaloneTomcat.Store.POOL, ADMIN_TOKEN);
+    tomcat = StandaloneTomcat.start(directory, StandaloneTomcat.Store.POOL, ADMIN_TOKEN);
+    return tomcat;
+  }
+
+  @Test
+  void logsThroughTomcatsJavaUtilLogging() throws IOException {
+    String log = Files.readString(tomcat.output(), StandardCharsets.UTF_8);
+
+    assertThat(log)
+        .as(() -> "the WAR's SLF4J must reach Tomcat's logging (slf4j-jdk14)\n" + tomcat.tail())
+        .contains("Pushback started")
+        .doesNotContain("No SLF4J providers were found");
   }
 
   @Test
