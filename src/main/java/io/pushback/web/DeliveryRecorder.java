@@ -63,46 +63,22 @@ final class DeliveryRecorder implements AuthListener {
       InboundRequest inbound,
       Verifier verifier,
       Verdict.Rejected verdict) {
-    DeliveryTarget target = DeliveryTarget.of(request);
     byte[] body = inbound.body();
     recordRefusal(
         request,
-        target,
-        new NewDelivery(
-            target.endpoint().id(),
-            siteId(target),
-            inbound.remoteAddress(),
-            Outcome.REJECTED,
-            Optional.of("credential " + verdict.reason()),
-            Optional.of(401),
-            redactedHeaders(inbound.headers(), verifier),
-            Optional.ofNullable(request.getHeader("Content-Type")),
-            Arrays.copyOf(body, Math.min(body.length, REJECTED_BODY_BYTES)),
-            body.length,
-            Optional.empty(),
-            Optional.empty()));
+        inbound.remoteAddress(),
+        inbound.headers(),
+        verifier,
+        401,
+        "credential " + verdict.reason(),
+        Arrays.copyOf(body, Math.min(body.length, REJECTED_BODY_BYTES)),
+        body.length);
   }
 
   @Override
   public void tooLarge(
       HttpServletRequest request, RequestHeaders headers, Verifier verifier, long limit) {
-    DeliveryTarget target = DeliveryTarget.of(request);
-    recordRefusal(
-        request,
-        target,
-        new NewDelivery(
-            target.endpoint().id(),
-            siteId(target),
-            String.valueOf(request.getRemoteAddr()),
-            Outcome.REJECTED,
-            Optional.of("body over " + limit + " bytes"),
-            Optional.of(413),
-            redactedHeaders(headers, verifier),
-            Optional.ofNullable(request.getHeader("Content-Type")),
-            new byte[0],
-            Math.max(request.getContentLengthLong(), 0),
-            Optional.empty(),
-            Optional.empty()));
+    recordUnreadRefusal(request, headers, verifier, 413, "body over " + limit + " bytes");
   }
 
   /**
@@ -110,20 +86,54 @@ final class DeliveryRecorder implements AuthListener {
    * the remote address is the client's as derived from trusted proxies.
    */
   void forbidden(HttpServletRequest request, DeliveryTarget target, String reason) {
+    recordUnreadRefusal(request, ServletRequests.headers(request), target.verifier(), 403, reason);
+  }
+
+  /** A refusal decided before the body was read: nothing of the body is kept. */
+  private void recordUnreadRefusal(
+      HttpServletRequest request,
+      RequestHeaders headers,
+      Verifier verifier,
+      int status,
+      String reason) {
+    recordRefusal(
+        request,
+        String.valueOf(request.getRemoteAddr()),
+        headers,
+        verifier,
+        status,
+        reason,
+        new byte[0],
+        Math.max(request.getContentLengthLong(), 0));
+  }
+
+  /**
+   * Records a refused request with credentials redacted; logged, never thrown, if the store fails.
+   */
+  private void recordRefusal(
+      HttpServletRequest request,
+      String remoteAddress,
+      RequestHeaders headers,
+      Verifier verifier,
+      int status,
+      String reason,
+      byte[] keptBody,
+      long bodySize) {
+    DeliveryTarget target = DeliveryTarget.of(request);
     recordRefusal(
         request,
         target,
         new NewDelivery(
             target.endpoint().id(),
             siteId(target),
-            String.valueOf(request.getRemoteAddr()),
+            remoteAddress,
             Outcome.REJECTED,
             Optional.of(reason),
-            Optional.of(403),
-            redactedHeaders(ServletRequests.headers(request), target.verifier()),
+            Optional.of(status),
+            redactedHeaders(headers, verifier),
             Optional.ofNullable(request.getHeader("Content-Type")),
-            new byte[0],
-            Math.max(request.getContentLengthLong(), 0),
+            keptBody,
+            bodySize,
             Optional.empty(),
             Optional.empty()));
   }
