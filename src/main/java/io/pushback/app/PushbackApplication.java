@@ -109,7 +109,7 @@ public final class PushbackApplication implements AutoCloseable {
       PartnerStore partners = new PartnerStore(database, clock);
       EndpointStore endpoints = new EndpointStore(database, jsonColumns, vault, clock, random);
       DeliveryStore deliveries =
-          new DeliveryStore(database, writer, json, clock, settings.keptRejections());
+          new DeliveryStore(database, writer, json, clock, settings.keptRejections(), nodeId);
       PushbackMetrics metrics = meters(registry, gcMetrics, deliveries, clock);
       DeliveryLog log = new DeliveryLog(metrics);
       SagaExecution execution = new SagaExecution(sagas, deliveries, log, metrics, clock);

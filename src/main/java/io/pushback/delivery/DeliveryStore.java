@@ -17,8 +17,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivery rows. Every write goes through the {@link DeliveryWriter} and is committed before the
@@ -33,27 +36,38 @@ public final class DeliveryStore {
    */
   private static final int PRUNE_EVERY = 64;
 
+  /** Only this node's lease, or none (released, never taken), lets a run's result be written. */
+  private static final String FENCE = " AND (lease_owner = ? OR lease_owner IS NULL)";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryStore.class);
+
   private final Database database;
   private final DeliveryWriter writer;
   private final ObjectMapper json;
   private final Clock clock;
   private final int keptRejections;
+  private final String node;
 
   /**
    * @param keptRejections how many rejected deliveries are kept per endpoint; older ones are
    *     deleted, and every rejection is still counted
+   * @param node the lease owner this node claims deliveries as: the results of a run are written
+   *     only while no other node has taken the delivery over (a fence against a node that stalled
+   *     past its lease)
    */
   public DeliveryStore(
       Database database,
       DeliveryWriter writer,
       ObjectMapper json,
       Clock clock,
-      int keptRejections) {
+      int keptRejections,
+      String node) {
     this.database = database;
     this.writer = writer;
     this.json = json;
     this.clock = clock;
     this.keptRejections = keptRejections;
+    this.node = node;
   }
 
   /**
@@ -166,45 +180,65 @@ public final class DeliveryStore {
   public void finish(
       long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
     long now = clock.millis();
-    writer.write(
+    fenced(
         h ->
             h.createUpdate(
                     "UPDATE delivery SET outcome = ?, status = COALESCE(status, ?), reason = ?, saga_result = ?,"
                         + " attempts = attempts + 1, updated_at = ?, lease_owner = NULL, lease_until = NULL"
-                        + " WHERE id = ?")
+                        + " WHERE id = ?"
+                        + FENCE)
                 .bind(0, outcome.wireName())
                 .bind(1, status)
                 .bind(2, reason.orElse(null))
                 .bind(3, sagaResult.orElse(null))
                 .bind(4, now)
                 .bind(5, id)
-                .execute());
+                .bind(6, node)
+                .execute(),
+        id);
   }
 
   /** Counts a failed attempt and schedules the next at {@code next}, releasing the lease. */
   public void retryLater(long id, Instant next, String reason) {
     long now = clock.millis();
-    writer.write(
+    fenced(
         h ->
             h.createUpdate(
                     "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?, reason = ?, updated_at = ?,"
-                        + " lease_owner = NULL, lease_until = NULL WHERE id = ?")
+                        + " lease_owner = NULL, lease_until = NULL WHERE id = ?"
+                        + FENCE)
                 .bind(0, next.toEpochMilli())
                 .bind(1, reason)
                 .bind(2, now)
                 .bind(3, id)
-                .execute());
+                .bind(4, node)
+                .execute(),
+        id);
   }
 
   /** Records that the first {@code steps} steps of the delivery's step saga completed. */
   public void completeSteps(long id, int steps) {
-    writer.write(
+    fenced(
         h ->
-            h.createUpdate("UPDATE delivery SET completed_steps = ?, updated_at = ? WHERE id = ?")
+            h.createUpdate(
+                    "UPDATE delivery SET completed_steps = ?, updated_at = ? WHERE id = ?" + FENCE)
                 .bind(0, steps)
                 .bind(1, clock.millis())
                 .bind(2, id)
-                .execute());
+                .bind(3, node)
+                .execute(),
+        id);
+  }
+
+  /**
+   * Writes a run's result unless another node took the delivery over; then the write changes
+   * nothing, and the other node's run decides the outcome.
+   */
+  private void fenced(HandleCallback<Integer, RuntimeException> update, long id) {
+    if (writer.write(update) == 0) {
+      LOG.warn(
+          "delivery {}: another node has taken it over; this run's result is not recorded", id);
+    }
   }
 
   /**

@@ -78,7 +78,8 @@ abstract class DeliveryStoreContract {
     otherEndpoint = endpoints.create(partnerEndpoint(acme, "loan-events"), Map.of("token", "t"));
     writer = new DeliveryWriter(database.database(), Duration.ofSeconds(5));
     deliveries =
-        new DeliveryStore(database.database(), writer, JsonMapper.builder().build(), clock, 1_000);
+        new DeliveryStore(
+            database.database(), writer, JsonMapper.builder().build(), clock, 1_000, "test-node");
   }
 
   @AfterEach
@@ -183,6 +184,24 @@ abstract class DeliveryStoreContract {
     assertThat(found.sagaResult()).contains("logged 2");
     assertThat(found.attempts()).isEqualTo(2);
     assertThat(found.receivedAt()).isEqualTo(START);
+  }
+
+  @Test
+  void aRunWhoseDeliveryAnotherNodeTookOverRecordsNothing() {
+    Lease theirs = new Lease("another-node", START.plusSeconds(60));
+    long taken = deliveries.recordPending(pending(endpoint), Optional.of(theirs)).id();
+    Lease ours = new Lease("test-node", START.plusSeconds(60));
+    long held = deliveries.recordPending(pending(endpoint), Optional.of(ours)).id();
+
+    deliveries.completeSteps(taken, 2);
+    deliveries.finish(taken, Outcome.SUCCEEDED, 200, Optional.empty(), Optional.empty());
+    deliveries.finish(held, Outcome.SUCCEEDED, 200, Optional.empty(), Optional.empty());
+
+    Delivery notOurs = deliveries.find(taken).orElseThrow();
+    assertThat(notOurs.outcome()).isEqualTo(Outcome.PENDING);
+    assertThat(notOurs.completedSteps()).isZero();
+    assertThat(notOurs.attempts()).isZero();
+    assertThat(deliveries.find(held).orElseThrow().outcome()).isEqualTo(Outcome.SUCCEEDED);
   }
 
   @Test
