@@ -27,9 +27,26 @@ public final class HeaderNames {
 
   /** The form under which two spellings of one header name compare equal. */
   public static String normalize(String name) {
-    String folded = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    String folded = stripBlanks(name).toLowerCase(Locale.ROOT).replace('_', '-');
     return folded.startsWith(CGI_PREFIX) && folded.length() > CGI_PREFIX.length()
         ? folded.substring(CGI_PREFIX.length())
         : folded;
+  }
+
+  /** Without leading and trailing control characters and white space, Unicode's included. */
+  private static String stripBlanks(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isBlank(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isBlank(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isBlank(char c) {
+    return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }
