@@ -191,7 +191,12 @@ public final class CredentialVault {
             h.execute("PRAGMA secure_delete = ON");
           }
           try {
-            T result = h.inTransaction(work);
+            T result =
+                h.inTransaction(
+                    tx -> {
+                      ConfigVersion.bump(tx);
+                      return work.withHandle(tx);
+                    });
             if (sqlite) {
               h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
             }

@@ -25,7 +25,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Endpoints and their credentials. Keys are generated here: 24 random bytes (192 bits), URL-safe
  * Base64, unique forever because deleted endpoints keep their row. Credential secrets are given in
  * plaintext and stored sealed by the {@link CredentialVault}: HMAC keys encrypted, other secrets
- * only as keyed hashes. Thread-safe.
+ * only as keyed hashes. Every change counts in {@link ConfigVersion}. Thread-safe.
  */
 public final class EndpointStore {
   private static final int KEY_BYTES = 24;
@@ -59,6 +59,7 @@ public final class EndpointStore {
     return database.inTransaction(
         "name",
         h -> {
+          ConfigVersion.bump(h);
           Endpoint endpoint =
               h.createQuery(
                       "INSERT INTO endpoint (partner_id, site_id, name, endpoint_key, saga, saga_settings,"
@@ -137,28 +138,30 @@ public final class EndpointStore {
     long now = clock.millis();
     return database.inTransaction(
         "name",
-        h ->
-            h.createQuery(
-                    "UPDATE endpoint SET name = ?, saga = ?, saga_settings = ?, security_settings = ?, enabled = ?,"
-                        + " max_body_bytes = ?, updated_at = ?, mode = ?, idempotency_header = ?,"
-                        + " require_https = ?, allowed_networks = ?"
-                        + " WHERE id = ? AND "
-                        + LIVE
-                        + " RETURNING *")
-                .bind(0, endpoint.name())
-                .bind(1, endpoint.saga())
-                .bind(2, endpoint.sagaSettings())
-                .bind(3, json.write(endpoint.securitySettings()))
-                .bind(4, endpoint.enabled())
-                .bind(5, boxed(endpoint.maxBodyBytes()))
-                .bind(6, now)
-                .bind(7, endpoint.mode().wireName())
-                .bind(8, endpoint.idempotencyHeader().orElse(null))
-                .bind(9, endpoint.network().requireHttps().orElse(null))
-                .bind(10, allowedNetworks(endpoint.network()))
-                .bind(11, endpoint.id())
-                .map(this::endpoint)
-                .findOne());
+        h -> {
+          ConfigVersion.bump(h);
+          return h.createQuery(
+                  "UPDATE endpoint SET name = ?, saga = ?, saga_settings = ?, security_settings = ?, enabled = ?,"
+                      + " max_body_bytes = ?, updated_at = ?, mode = ?, idempotency_header = ?,"
+                      + " require_https = ?, allowed_networks = ?"
+                      + " WHERE id = ? AND "
+                      + LIVE
+                      + " RETURNING *")
+              .bind(0, endpoint.name())
+              .bind(1, endpoint.saga())
+              .bind(2, endpoint.sagaSettings())
+              .bind(3, json.write(endpoint.securitySettings()))
+              .bind(4, endpoint.enabled())
+              .bind(5, boxed(endpoint.maxBodyBytes()))
+              .bind(6, now)
+              .bind(7, endpoint.mode().wireName())
+              .bind(8, endpoint.idempotencyHeader().orElse(null))
+              .bind(9, endpoint.network().requireHttps().orElse(null))
+              .bind(10, allowedNetworks(endpoint.network()))
+              .bind(11, endpoint.id())
+              .map(this::endpoint)
+              .findOne();
+        });
   }
 
   /**
@@ -169,6 +172,7 @@ public final class EndpointStore {
     long now = clock.millis();
     return database.inTransaction(
         h -> {
+          ConfigVersion.bump(h);
           int changed =
               h.createUpdate(
                       "UPDATE endpoint SET deleted_at = ?, enabled = ? WHERE id = ? AND " + LIVE)
@@ -209,6 +213,7 @@ public final class EndpointStore {
     long now = clock.millis();
     return database.inTransaction(
         h -> {
+          ConfigVersion.bump(h);
           SecurityMethod method =
               SecurityMethod.fromWireName(
                   h.createQuery("SELECT security_method FROM endpoint WHERE id = ?")

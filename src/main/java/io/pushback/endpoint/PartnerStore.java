@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Partners and their sites. Thread-safe. */
+/** Partners and their sites. Every change counts in {@link ConfigVersion}. Thread-safe. */
 public final class PartnerStore {
   private final Database database;
   private final Clock clock;
@@ -23,14 +23,16 @@ public final class PartnerStore {
     long now = clock.millis();
     return database.inTransaction(
         "slug",
-        h ->
-            h.createQuery(
-                    "INSERT INTO partner (slug, name, created_at) VALUES (?, ?, ?) RETURNING *")
-                .bind(0, slug)
-                .bind(1, name)
-                .bind(2, now)
-                .map(PartnerStore::partner)
-                .one());
+        h -> {
+          ConfigVersion.bump(h);
+          return h.createQuery(
+                  "INSERT INTO partner (slug, name, created_at) VALUES (?, ?, ?) RETURNING *")
+              .bind(0, slug)
+              .bind(1, name)
+              .bind(2, now)
+              .map(PartnerStore::partner)
+              .one();
+        });
   }
 
   public List<Partner> partners() {
@@ -64,15 +66,17 @@ public final class PartnerStore {
     long now = clock.millis();
     return database.inTransaction(
         "slug",
-        h ->
-            h.createQuery(
-                    "INSERT INTO site (partner_id, slug, name, created_at) VALUES (?, ?, ?, ?) RETURNING *")
-                .bind(0, partner.id())
-                .bind(1, slug)
-                .bind(2, name)
-                .bind(3, now)
-                .map(PartnerStore::site)
-                .one());
+        h -> {
+          ConfigVersion.bump(h);
+          return h.createQuery(
+                  "INSERT INTO site (partner_id, slug, name, created_at) VALUES (?, ?, ?, ?) RETURNING *")
+              .bind(0, partner.id())
+              .bind(1, slug)
+              .bind(2, name)
+              .bind(3, now)
+              .map(PartnerStore::site)
+              .one();
+        });
   }
 
   public List<Site> sites(Partner partner) {

@@ -16,6 +16,8 @@ import io.pushback.network.ClientOrigin;
 import io.pushback.network.NetworkPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +50,13 @@ final class EndpointResolver implements SecurityResolver {
   private final long defaultMaxBodyBytes;
   private final boolean requireHttps;
   private final DeliveryRecorder recorder;
+  private final ResolutionCache cache;
   private final Clock clock;
 
   /**
    * @param requireHttps the deployment's require-HTTPS setting, for endpoints that set none
    * @param recorder records the refusals of the network policy
+   * @param cache keeps what paths resolved to between admin changes
    */
   EndpointResolver(
       EndpointStore endpoints,
@@ -60,12 +64,14 @@ final class EndpointResolver implements SecurityResolver {
       long defaultMaxBodyBytes,
       boolean requireHttps,
       DeliveryRecorder recorder,
+      ResolutionCache cache,
       Clock clock) {
     this.endpoints = endpoints;
     this.partners = partners;
     this.defaultMaxBodyBytes = defaultMaxBodyBytes;
     this.requireHttps = requireHttps;
     this.recorder = recorder;
+    this.cache = cache;
     this.clock = clock;
   }
 
@@ -80,7 +86,7 @@ final class EndpointResolver implements SecurityResolver {
       return NOT_FOUND;
     }
     try {
-      Optional<DeliveryTarget> target = find(path.get());
+      Optional<DeliveryTarget> target = cache.find(path.get(), this::load);
       if (target.isEmpty()) {
         return NOT_FOUND;
       }
@@ -112,7 +118,8 @@ final class EndpointResolver implements SecurityResolver {
     return Optional.empty();
   }
 
-  private Optional<DeliveryTarget> find(PushbackPath path) {
+  /** Reads the target of {@code path} from the store, valid until its first credential expires. */
+  private Optional<ResolutionCache.Resolved> load(PushbackPath path) {
     Optional<Endpoint> found = endpoints.findByKey(path.key()).filter(Endpoint::enabled);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -139,7 +146,15 @@ final class EndpointResolver implements SecurityResolver {
       return Optional.empty();
     }
     List<SecuritySettings> settings = credentials.stream().map(endpoint::securityWith).toList();
+    Optional<Instant> expires =
+        credentials.stream()
+            .map(Credential::notAfter)
+            .flatMap(Optional::stream)
+            .min(Comparator.naturalOrder());
     return Optional.of(
-        new DeliveryTarget(endpoint, partner.get(), site, VerifierFactory.anyOf(settings, clock)));
+        new ResolutionCache.Resolved(
+            new DeliveryTarget(
+                endpoint, partner.get(), site, VerifierFactory.anyOf(settings, clock)),
+            expires));
   }
 }

@@ -6,6 +6,7 @@ import io.pushback.auth.PushbackAuthFilter;
 import io.pushback.auth.Secret;
 import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
+import io.pushback.endpoint.ConfigVersion;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.EndpointStore;
 import io.pushback.endpoint.PartnerStore;
@@ -98,6 +99,10 @@ public final class WebRoutes {
                         options.defaultMaxBodyBytes(),
                         options.requireHttps(),
                         recorder,
+                        new ResolutionCache(
+                            new ConfigVersion(stores.database())::current,
+                            ResolutionCache.DEFAULT_MAX_ENTRIES,
+                            clock),
                         clock),
                     operations.metrics()),
                 recorder,

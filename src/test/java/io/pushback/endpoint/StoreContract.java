@@ -117,6 +117,32 @@ abstract class StoreContract {
   }
 
   @Test
+  void everyAdminChangeAndNoReadOrRefusedChangeMovesTheConfigVersion() {
+    ConfigVersion version = new ConfigVersion(database.database());
+    long start = version.current();
+
+    Partner globex = partners.createPartner("globex", "Globex");
+    assertThat(version.current()).isEqualTo(start + 1);
+    partners.createSite(globex, "main", "Main");
+    assertThat(version.current()).isEqualTo(start + 2);
+    Endpoint endpoint = endpoints.create(partnerEndpoint(globex, "loan-status"), FIRST_SECRETS);
+    assertThat(version.current()).isEqualTo(start + 3);
+    endpoints.update(renamed(endpoint, "loan-events", false));
+    assertThat(version.current()).isEqualTo(start + 4);
+    endpoints.rotate(endpoint.id(), SECOND_SECRETS, Duration.ZERO);
+    assertThat(version.current()).isEqualTo(start + 5);
+    endpoints.delete(endpoint.id());
+    assertThat(version.current()).isEqualTo(start + 6);
+
+    endpoints.findByKey(endpoint.key());
+    endpoints.activeCredentials(endpoint.id());
+    partners.partners();
+    assertThatThrownBy(() -> partners.createPartner("globex", "Globex again"))
+        .isInstanceOf(DuplicateException.class);
+    assertThat(version.current()).isEqualTo(start + 6);
+  }
+
+  @Test
   void partnerWithATakenSlugIsRefusedAsDuplicateSlug() {
     assertThatThrownBy(() -> partners.createPartner("acme", "Another Acme"))
         .isInstanceOfSatisfying(
