@@ -83,19 +83,34 @@ public final class SignedContent {
    * body in place.
    */
   byte[] render(String id, String timestamp, byte[] body) {
-    if (parts.size() == 1) {
-      return body;
+    byte[][] pieces = pieces(id, timestamp, body);
+    if (pieces.length == 1) {
+      return pieces[0];
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
-    for (String part : parts) {
-      switch (part) {
-        case BODY -> out.writeBytes(body);
-        case TIMESTAMP -> out.writeBytes(timestamp.getBytes(StandardCharsets.US_ASCII));
-        case ID -> out.writeBytes(id.getBytes(StandardCharsets.UTF_8));
-        default -> out.writeBytes(part.getBytes(StandardCharsets.UTF_8));
-      }
+    for (byte[] piece : pieces) {
+      out.writeBytes(piece);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The bytes to sign in order, as {@link #render} concatenates them, without copying the body: the
+   * body array itself is one of the pieces, and nobody may modify any of them.
+   */
+  byte[][] pieces(String id, String timestamp, byte[] body) {
+    byte[][] pieces = new byte[parts.size()][];
+    for (int i = 0; i < pieces.length; i++) {
+      String part = parts.get(i);
+      pieces[i] =
+          switch (part) {
+            case BODY -> body;
+            case TIMESTAMP -> timestamp.getBytes(StandardCharsets.US_ASCII);
+            case ID -> id.getBytes(StandardCharsets.UTF_8);
+            default -> part.getBytes(StandardCharsets.UTF_8);
+          };
+    }
+    return pieces;
   }
 
   @Override

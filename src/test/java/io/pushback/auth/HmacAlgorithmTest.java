@@ -4,6 +4,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.RIPEMD128Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +37,76 @@ final class HmacAlgorithmTest {
     assertThat(algorithm.sign("key".getBytes(UTF_8), "body".getBytes(UTF_8))).isEqualTo(mac);
     assertThat(algorithm.sign("key".getBytes(UTF_8), "bodY".getBytes(UTF_8))).isNotEqualTo(mac);
     assertThat(algorithm.sign("kez".getBytes(UTF_8), "body".getBytes(UTF_8))).isNotEqualTo(mac);
+  }
+
+  @ParameterizedTest
+  @EnumSource(HmacAlgorithm.class)
+  void aKeyedMacAgreesWithAFreshOneCallAfterCallWhateverTheKeyLengthAndSplit(
+      HmacAlgorithm algorithm) {
+    Random random = new Random(6);
+    for (int keyLength : new int[] {1, 16, 63, 64, 65, 80, 128, 200}) {
+      byte[] key = new byte[keyLength];
+      random.nextBytes(key);
+      HmacAlgorithm.Keyed keyed = algorithm.keyed(key);
+      for (int bodyLength : new int[] {0, 1, 55, 64, 1000, 65_536}) {
+        byte[] body = new byte[bodyLength];
+        random.nextBytes(body);
+        byte[] reference = reference(algorithm, key, body);
+        int split = bodyLength / 3;
+        byte[] head = Arrays.copyOfRange(body, 0, split);
+        byte[] tail = Arrays.copyOfRange(body, split, bodyLength);
+
+        assertThat(keyed.sign(body)).isEqualTo(reference);
+        assertThat(keyed.sign(head, new byte[0], tail)).isEqualTo(reference);
+        assertThat(keyed.sign(body)).isEqualTo(reference);
+        assertThat(algorithm.sign(key, body)).isEqualTo(reference);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HmacAlgorithm.class)
+  void oneKeyedMacServesManyThreadsAtOnce(HmacAlgorithm algorithm) throws Exception {
+    byte[] key = "shared key".getBytes(UTF_8);
+    HmacAlgorithm.Keyed keyed = algorithm.keyed(key);
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      bodies.add(("body " + i).repeat(i * 7 + 1).getBytes(UTF_8));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int round = 0; round < 8; round++) {
+        for (byte[] body : bodies) {
+          results.add(
+              pool.submit(() -> Arrays.equals(keyed.sign(body), reference(algorithm, key, body))));
+        }
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The MAC as computed before keyed MACs: a new JDK Mac, or Bouncy Castle's own HMac. */
+  private static byte[] reference(HmacAlgorithm algorithm, byte[] key, byte[] body) {
+    if (algorithm == HmacAlgorithm.HMAC_RIPEMD128) {
+      HMac mac = new HMac(new RIPEMD128Digest());
+      mac.init(new KeyParameter(key));
+      mac.update(body, 0, body.length);
+      byte[] out = new byte[mac.getMacSize()];
+      mac.doFinal(out, 0);
+      return out;
+    }
+    try {
+      Mac mac = Mac.getInstance(algorithm.settingName());
+      mac.init(new SecretKeySpec(key, algorithm.settingName()));
+      return mac.doFinal(body);
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @ParameterizedTest
