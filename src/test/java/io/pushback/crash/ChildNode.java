@@ -206,8 +206,7 @@ final class ChildNode
    * be null.
    */
   JsonNode admin(String method, String path, String body, int expectedStatus) {
-    return new AdminCalls(http, uri("/"), ADMIN_TOKEN, "the child node")
-        .expect(method, path, body, expectedStatus);
+    return adminCalls().expect(method, path, body, expectedStatus);
   }
 
   /** The last lines the child printed, over all its lives. */
@@ -222,5 +221,10 @@ final class ChildNode
     } catch (IOException e) {
       return "(cannot read " + log() + ": " + e + ")";
     }
+  }
+
+  /** Admin API calls to this node. */
+  AdminCalls adminCalls() {
+    return new AdminCalls(http, uri("/"), ADMIN_TOKEN, "the child node");
   }
 }

@@ -17,28 +17,8 @@ record SignedEndpoint(long id, String key, String secret) {
    * Creates partner {@code partner} and under it an endpoint running {@code saga} in {@code mode}
    * (sync, async).
    */
-  static SignedEndpoint create(ChildNode node, String partner, String saga, String mode)
-      throws Exception {
-    node.admin(
-        "POST",
-        "/partners",
-        "{\"slug\":\"" + partner + "\",\"name\":\"Partner " + partner + "\"}",
-        201);
-    JsonNode endpoint =
-        node.admin(
-            "POST",
-            "/partners/" + partner + "/endpoints",
-            "{\"name\":\""
-                + saga
-                + "\",\"saga\":\""
-                + saga
-                + "\",\"mode\":\""
-                + mode
-                + "\","
-                + "\"security\":{\"method\":\"signature\",\"secret\":\""
-                + SECRET
-                + "\"}}",
-            201);
+  static SignedEndpoint create(ChildNode node, String partner, String saga, String mode) {
+    JsonNode endpoint = node.adminCalls().createSignatureEndpoint(partner, saga, mode, SECRET);
     return new SignedEndpoint(endpoint.get("id").asLong(), endpoint.get("key").asText(), SECRET);
   }
 

@@ -14,25 +14,8 @@ record AsyncEndpoint(long id, String key, String secret) {
   private static final String SECRET = "scaleout-signing-secret-0123456789";
 
   /** Creates partner {@code partner} and under it an async endpoint running {@code saga}. */
-  static AsyncEndpoint create(NodeProcess node, String partner, String saga) throws Exception {
-    node.admin(
-        "POST",
-        "/partners",
-        "{\"slug\":\"" + partner + "\",\"name\":\"Partner " + partner + "\"}",
-        201);
-    JsonNode endpoint =
-        node.admin(
-            "POST",
-            "/partners/" + partner + "/endpoints",
-            "{\"name\":\""
-                + saga
-                + "\",\"saga\":\""
-                + saga
-                + "\",\"mode\":\"async\","
-                + "\"security\":{\"method\":\"signature\",\"secret\":\""
-                + SECRET
-                + "\"}}",
-            201);
+  static AsyncEndpoint create(NodeProcess node, String partner, String saga) {
+    JsonNode endpoint = node.adminCalls().createSignatureEndpoint(partner, saga, "async", SECRET);
     return new AsyncEndpoint(endpoint.get("id").asLong(), endpoint.get("key").asText(), SECRET);
   }
 

@@ -140,8 +140,7 @@ final class NodeProcess {
    * be null.
    */
   JsonNode admin(String method, String path, String body, int expectedStatus) {
-    return new AdminCalls(http, uri("/"), ADMIN_TOKEN, "node " + name)
-        .expect(method, path, body, expectedStatus);
+    return adminCalls().expect(method, path, body, expectedStatus);
   }
 
   /** The last lines the node printed. */
@@ -156,5 +155,10 @@ final class NodeProcess {
     } catch (IOException e) {
       return "(cannot read " + log + ": " + e + ")";
     }
+  }
+
+  /** Admin API calls to this node. */
+  AdminCalls adminCalls() {
+    return new AdminCalls(http, uri("/"), ADMIN_TOKEN, "node " + name);
   }
 }

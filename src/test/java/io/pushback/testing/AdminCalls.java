@@ -78,4 +78,30 @@ public final class AdminCalls {
       throw new AssertionError(method + " " + path + " did not answer JSON: " + response.body(), e);
     }
   }
+
+  /**
+   * Creates partner {@code partner} and under it a {@code signature} endpoint named after {@code
+   * saga}, running it in {@code mode} ({@code sync} or {@code async}) with {@code secret}; the
+   * endpoint as created.
+   */
+  public JsonNode createSignatureEndpoint(String partner, String saga, String mode, String secret) {
+    expect(
+        "POST",
+        "/partners",
+        "{\"slug\":\"" + partner + "\",\"name\":\"Partner " + partner + "\"}",
+        201);
+    return expect(
+        "POST",
+        "/partners/" + partner + "/endpoints",
+        "{\"name\":\""
+            + saga
+            + "\",\"saga\":\""
+            + saga
+            + "\",\"mode\":\""
+            + mode
+            + "\",\"security\":{\"method\":\"signature\",\"secret\":\""
+            + secret
+            + "\"}}",
+        201);
+  }
 }
