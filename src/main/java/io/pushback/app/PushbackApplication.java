@@ -14,6 +14,7 @@ import io.pushback.auth.PushbackException;
 import io.pushback.delivery.DeliveryLog;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.DeliveryWriter;
+import io.pushback.endpoint.ConfigVersion;
 import io.pushback.endpoint.CredentialVault;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.Dialect;
@@ -55,6 +56,7 @@ public final class PushbackApplication implements AutoCloseable {
 
   private final StoreDataSource dataSource;
   private final DeliveryWriter writer;
+  private final ConfigVersion changes;
   private final DeliveryWorker worker;
   private final WebRoutes routes;
   private final PrometheusMeterRegistry registry;
@@ -63,12 +65,14 @@ public final class PushbackApplication implements AutoCloseable {
   private PushbackApplication(
       StoreDataSource dataSource,
       DeliveryWriter writer,
+      ConfigVersion changes,
       DeliveryWorker worker,
       WebRoutes routes,
       PrometheusMeterRegistry registry,
       JvmGcMetrics gcMetrics) {
     this.dataSource = dataSource;
     this.writer = writer;
+    this.changes = changes;
     this.worker = worker;
     this.routes = routes;
     this.registry = registry;
@@ -106,6 +110,7 @@ public final class PushbackApplication implements AutoCloseable {
       }
       String nodeId = UUID.randomUUID().toString();
       DeliveryWriter writer = new DeliveryWriter(database, settings.dbTimeout().multipliedBy(2));
+      ConfigVersion changes = new ConfigVersion(database);
       PartnerStore partners = new PartnerStore(database, clock);
       EndpointStore endpoints = new EndpointStore(database, jsonColumns, vault, clock, random);
       DeliveryStore deliveries =
@@ -134,7 +139,7 @@ public final class PushbackApplication implements AutoCloseable {
               .start();
       WebRoutes routes =
           new WebRoutes(
-              new WebRoutes.Stores(database, partners, endpoints, deliveries),
+              new WebRoutes.Stores(database, partners, endpoints, deliveries, changes),
               execution,
               worker,
               sagas,
@@ -162,7 +167,8 @@ public final class PushbackApplication implements AutoCloseable {
           settings.workers(),
           settings.adminToken().isPresent() ? "on" : "off",
           settings.maxBodyBytes());
-      return new PushbackApplication(dataSource, writer, worker, routes, registry, gcMetrics);
+      return new PushbackApplication(
+          dataSource, writer, changes, worker, routes, registry, gcMetrics);
     } catch (RuntimeException e) {
       gcMetrics.close();
       registry.close();
@@ -220,6 +226,7 @@ public final class PushbackApplication implements AutoCloseable {
   public void close() {
     worker.close();
     writer.close();
+    changes.close();
     gcMetrics.close();
     registry.close();
     dataSource.close();

@@ -8,8 +8,10 @@ import io.pushback.auth.RequestHeaders;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.Dialect;
 import io.pushback.endpoint.EndpointStore;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Delivery rows. Every write goes through the {@link DeliveryWriter} and is committed before the
  * method returns; reads go straight to the pool. Thread-safe.
  */
-public final class DeliveryStore {
+public final class DeliveryStore implements DeliveryProgress {
   private static final TypeReference<List<List<String>>> HEADER_PAIRS = new TypeReference<>() {};
 
   /**
@@ -41,8 +43,16 @@ public final class DeliveryStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryStore.class);
 
+  private static final String INSERT =
+      "INSERT INTO delivery (id, endpoint_id, site_id, received_at, remote_address, outcome, reason, status,"
+          + " headers, content_type, body, body_size, parameters, saga_result, attempts, idempotency_key,"
+          + " updated_at, next_attempt_at, lease_owner, lease_until)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (endpoint_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+
   private final Database database;
   private final DeliveryWriter writer;
+  private final DeliveryIds ids;
   private final ObjectMapper json;
   private final Clock clock;
   private final int keptRejections;
@@ -64,6 +74,7 @@ public final class DeliveryStore {
       String node) {
     this.database = database;
     this.writer = writer;
+    this.ids = new DeliveryIds(writer);
     this.json = json;
     this.clock = clock;
     this.keptRejections = keptRejections;
@@ -77,20 +88,17 @@ public final class DeliveryStore {
    * it (async).
    */
   public Recorded recordPending(NewDelivery delivery, Optional<Lease> lease) {
+    long id = ids.next();
     long now = clock.millis();
     String headers = writeHeaders(delivery.redactedHeaders());
-    return writer.write(
-        h -> {
-          Optional<Long> id =
-              insert(h, delivery, headers, now)
-                  .bind(15, lease.map(Lease::owner).orElse(null))
-                  .bind(16, lease.map(l -> l.until().toEpochMilli()).orElse(null))
-                  .mapTo(Long.class)
-                  .findOne();
-          if (id.isPresent()) {
-            return new Recorded(id.get(), false, Outcome.PENDING);
+    return writer.writeStatements(
+        batch -> {
+          if (insert(batch, id, delivery, headers, now, new Run(0, Optional.empty(), lease))) {
+            return new Recorded(id, false, Outcome.PENDING);
           }
-          return h.createQuery(
+          return batch
+              .handle()
+              .createQuery(
                   "SELECT id, outcome FROM delivery WHERE endpoint_id = ? AND idempotency_key = ?")
               .bind(0, delivery.endpointId())
               .bind(1, delivery.idempotencyKey().orElseThrow())
@@ -103,29 +111,48 @@ public final class DeliveryStore {
   }
 
   /**
+   * A fresh delivery id, for a delivery whose saga runs before its row is written ({@link
+   * #recordFinished}).
+   */
+  public long newId() {
+    return ids.next();
+  }
+
+  /**
+   * Records, once committed, a delivery whose saga already ran once under {@code id} (from {@link
+   * #newId}): its row is written whole, with the run's outcome, status and result. For sync
+   * deliveries that no duplicate can race (no idempotency key) and that keep no step progress.
+   */
+  public void recordFinished(long id, NewDelivery delivery, Optional<String> sagaResult) {
+    long now = clock.millis();
+    String headers = writeHeaders(delivery.redactedHeaders());
+    writer.writeStatements(
+        batch ->
+            insert(batch, id, delivery, headers, now, new Run(1, sagaResult, Optional.empty())));
+  }
+
+  /**
    * Records a refused request and counts it; keeps only the newest rejections of the endpoint, so
    * that a flood of bad requests cannot fill the disk.
    */
   public long recordRejected(NewDelivery delivery) {
+    long id = ids.next();
     long now = clock.millis();
     String headers = writeHeaders(delivery.redactedHeaders());
-    return writer.write(
-        h -> {
-          long id =
-              insert(h, delivery, headers, now)
-                  .bind(15, (String) null)
-                  .bind(16, (Long) null)
-                  .mapTo(Long.class)
-                  .one();
+    return writer.writeStatements(
+        batch -> {
+          insert(batch, id, delivery, headers, now, new Run(0, Optional.empty(), Optional.empty()));
           long total =
-              h.createQuery(
+              batch
+                  .handle()
+                  .createQuery(
                       "INSERT INTO rejection_count (endpoint_id, total) VALUES (?, 1) ON CONFLICT (endpoint_id)"
                           + " DO UPDATE SET total = rejection_count.total + 1 RETURNING total")
                   .bind(0, delivery.endpointId())
                   .mapTo(Long.class)
                   .one();
           if (total % PRUNE_EVERY == 0) {
-            pruneRejections(h, delivery.endpointId());
+            pruneRejections(batch.handle(), delivery.endpointId());
           }
           return id;
         });
@@ -142,41 +169,73 @@ public final class DeliveryStore {
                 .orElse(0L));
   }
 
-  private Query insert(Handle h, NewDelivery delivery, String headers, long now) {
-    return h.createQuery(
-            "INSERT INTO delivery (endpoint_id, site_id, received_at, remote_address, outcome, reason, status,"
-                + " headers, content_type, body, body_size, parameters, attempts, idempotency_key, updated_at,"
-                + " next_attempt_at, lease_owner, lease_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (endpoint_id, idempotency_key) DO NOTHING RETURNING id")
-        .bind(0, delivery.endpointId())
-        .bind(1, EndpointStore.boxed(delivery.siteId()))
-        .bind(2, now)
-        .bind(3, delivery.remoteAddress())
-        .bind(4, delivery.outcome().wireName())
-        .bind(5, delivery.reason().orElse(null))
-        .bind(6, delivery.status().orElse(null))
-        .bind(7, headers)
-        .bind(8, delivery.contentType().orElse(null))
-        .bind(9, delivery.body())
-        .bind(10, delivery.bodySize())
-        .bind(11, delivery.parameters().orElse(null))
-        .bind(12, delivery.idempotencyKey().orElse(null))
-        .bind(13, now)
-        .bind(14, now);
+  /** What a new row says of its saga's runs so far, and who holds it. */
+  private record Run(int attempts, Optional<String> sagaResult, Optional<Lease> lease) {}
+
+  /**
+   * Inserts delivery {@code id} on the writer's kept statement; false when its idempotency key was
+   * taken, and nothing was stored.
+   */
+  private static boolean insert(
+      DeliveryWriter.Batch batch, long id, NewDelivery delivery, String headers, long now, Run run)
+      throws SQLException {
+    PreparedStatement insert = batch.prepared(INSERT);
+    insert.setLong(1, id);
+    insert.setLong(2, delivery.endpointId());
+    if (delivery.siteId().isPresent()) {
+      insert.setLong(3, delivery.siteId().getAsLong());
+    } else {
+      insert.setNull(3, Types.BIGINT);
+    }
+    insert.setLong(4, now);
+    insert.setString(5, delivery.remoteAddress());
+    insert.setString(6, delivery.outcome().wireName());
+    setText(insert, 7, delivery.reason());
+    if (delivery.status().isPresent()) {
+      insert.setInt(8, delivery.status().get());
+    } else {
+      insert.setNull(8, Types.INTEGER);
+    }
+    insert.setString(9, headers);
+    setText(insert, 10, delivery.contentType());
+    insert.setBytes(11, delivery.body());
+    insert.setLong(12, delivery.bodySize());
+    setText(insert, 13, delivery.parameters());
+    setText(insert, 14, run.sagaResult());
+    insert.setInt(15, run.attempts());
+    setText(insert, 16, delivery.idempotencyKey());
+    insert.setLong(17, now);
+    insert.setLong(18, now);
+    setText(insert, 19, run.lease().map(Lease::owner));
+    if (run.lease().isPresent()) {
+      insert.setLong(20, run.lease().get().until().toEpochMilli());
+    } else {
+      insert.setNull(20, Types.BIGINT);
+    }
+    return insert.executeUpdate() == 1;
+  }
+
+  private static void setText(PreparedStatement statement, int index, Optional<String> text)
+      throws SQLException {
+    if (text.isPresent()) {
+      statement.setString(index, text.get());
+    } else {
+      statement.setNull(index, Types.VARCHAR);
+    }
   }
 
   private void pruneRejections(Handle h, long endpointId) {
     h.createUpdate(
-            "DELETE FROM delivery WHERE endpoint_id = ? AND outcome = 'rejected' AND id < (SELECT id FROM delivery"
-                + " WHERE endpoint_id = ? AND outcome = 'rejected' ORDER BY id DESC LIMIT 1 OFFSET ?)")
+            "DELETE FROM delivery WHERE endpoint_id = ? AND outcome = 'rejected' AND (received_at, id) <"
+                + " (SELECT received_at, id FROM delivery WHERE endpoint_id = ? AND outcome = 'rejected'"
+                + " ORDER BY received_at DESC, id DESC LIMIT 1 OFFSET ?)")
         .bind(0, endpointId)
         .bind(1, endpointId)
         .bind(2, keptRejections - 1)
         .execute();
   }
 
-  /** Records how a saga run ended for good, counting the attempt and releasing any lease. */
+  @Override
   public void finish(
       long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
     long now = clock.millis();
@@ -198,7 +257,7 @@ public final class DeliveryStore {
         id);
   }
 
-  /** Counts a failed attempt and schedules the next at {@code next}, releasing the lease. */
+  @Override
   public void retryLater(long id, Instant next, String reason) {
     long now = clock.millis();
     fenced(
@@ -216,7 +275,7 @@ public final class DeliveryStore {
         id);
   }
 
-  /** Records that the first {@code steps} steps of the delivery's step saga completed. */
+  @Override
   public void completeSteps(long id, int steps) {
     fenced(
         h ->
@@ -344,7 +403,7 @@ public final class DeliveryStore {
               h.createQuery(
                       "SELECT * FROM delivery WHERE endpoint_id = ?"
                           + (outcome.isPresent() ? " AND outcome = ?" : "")
-                          + " ORDER BY id DESC LIMIT "
+                          + " ORDER BY received_at DESC, id DESC LIMIT "
                           + limit)
                   .bind(0, endpointId);
           outcome.ifPresent(o -> query.bind(1, o.wireName()));

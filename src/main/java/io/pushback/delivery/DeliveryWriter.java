@@ -1,11 +1,16 @@
 package io.pushback.delivery;
 
+import io.pushback.auth.PushbackException;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.DuplicateException;
 import io.pushback.endpoint.StoreUnavailableException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -23,16 +28,42 @@ import org.slf4j.LoggerFactory;
  * transaction, then wakes each caller. A caller returns only after the transaction holding its
  * write committed, so durability (one fsync per transaction) is paid once per batch instead of once
  * per request. A batch that fails is retried one write per transaction, so one bad write cannot
- * fail its neighbours. Thread-safe.
+ * fail its neighbours.
+ *
+ * <p>The writer keeps one connection of its own and the statements prepared on it, so the hot
+ * writes cost neither a pool borrow nor a statement preparation; after any failure it starts again
+ * on a fresh connection. Thread-safe.
  */
 public final class DeliveryWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWriter.class);
   private static final int MAX_BATCH = 256;
 
+  /** Work for the writer's open transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Batch batch) throws SQLException;
+  }
+
+  /**
+   * The writer's open transaction, handed to {@link Work}: valid only while that work runs, on the
+   * writer's thread.
+   */
+  public interface Batch {
+    /** The handle whose transaction this is. */
+    Handle handle();
+
+    /**
+     * {@code sql} prepared on the writer's connection, kept for the next batches; its parameters
+     * are cleared. Do not close it.
+     */
+    PreparedStatement prepared(String sql) throws SQLException;
+  }
+
   private final Database database;
   private final Duration timeout;
   private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+  private final Session session = new Session();
   private volatile boolean open = true;
 
   /**
@@ -53,6 +84,11 @@ public final class DeliveryWriter implements AutoCloseable {
    * commit later), and {@link DuplicateException} when {@code work} broke a unique key.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
+    return writeStatements(batch -> work.withHandle(batch.handle()));
+  }
+
+  /** As {@link #write(HandleCallback)}, for work on the writer's kept statements. */
+  public <T> T writeStatements(Work<T> work) {
     if (!open) {
       throw new StoreUnavailableException("the delivery writer is closed", null);
     }
@@ -78,25 +114,29 @@ public final class DeliveryWriter implements AutoCloseable {
 
   private void run() {
     List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
-    while (open || !queue.isEmpty()) {
-      try {
-        Write<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+    try {
+      while (open || !queue.isEmpty()) {
+        try {
+          Write<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+          batch.removeIf(write -> write.result.isCancelled());
+          commit(batch);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (RuntimeException e) {
+          LOG.error("the delivery writer failed a batch of {}", batch.size(), e);
+          batch.forEach(write -> write.result.completeExceptionally(e));
+        } finally {
+          batch.clear();
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        batch.removeIf(write -> write.result.isCancelled());
-        commit(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.error("the delivery writer failed a batch of {}", batch.size(), e);
-        batch.forEach(write -> write.result.completeExceptionally(e));
-      } finally {
-        batch.clear();
       }
+    } finally {
+      session.discard();
     }
   }
 
@@ -104,17 +144,8 @@ public final class DeliveryWriter implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
-    List<Runnable> completions = new ArrayList<>(batch.size());
     try {
-      database.inTransaction(
-          handle -> {
-            completions.clear();
-            for (Write<?> write : batch) {
-              completions.add(write.runIn(handle));
-            }
-            return null;
-          });
-      completions.forEach(Runnable::run);
+      session.commit(batch).forEach(Runnable::run);
     } catch (RuntimeException batchFailure) {
       if (batch.size() == 1) {
         batch.get(0).result.completeExceptionally(batchFailure);
@@ -123,8 +154,7 @@ public final class DeliveryWriter implements AutoCloseable {
       // One bad write must not fail the others: retry each alone.
       for (Write<?> write : batch) {
         try {
-          Runnable completion = database.inTransaction(write::runIn);
-          completion.run();
+          session.commit(List.of(write)).forEach(Runnable::run);
         } catch (RuntimeException e) {
           write.result.completeExceptionally(e);
         }
@@ -143,17 +173,87 @@ public final class DeliveryWriter implements AutoCloseable {
     }
   }
 
+  /** The writer thread's connection and its prepared statements. Used by that thread only. */
+  private final class Session implements Batch {
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private Handle handle;
+
+    /**
+     * Runs {@code writes} in one transaction; returns their completions, to run once it committed.
+     */
+    List<Runnable> commit(List<Write<?>> writes) {
+      if (handle == null) {
+        handle = database.open();
+      }
+      try {
+        return handle.inTransaction(
+            h -> {
+              List<Runnable> completions = new ArrayList<>(writes.size());
+              for (Write<?> write : writes) {
+                completions.add(write.runIn(this));
+              }
+              return completions;
+            });
+      } catch (RuntimeException e) {
+        // The connection may be broken: the next batch starts on a fresh one.
+        discard();
+        throw e instanceof PushbackException ? e : Database.translated("id", e);
+      }
+    }
+
+    @Override
+    public Handle handle() {
+      return handle;
+    }
+
+    @Override
+    public PreparedStatement prepared(String sql) throws SQLException {
+      PreparedStatement statement = statements.get(sql);
+      if (statement == null) {
+        statement = handle.getConnection().prepareStatement(sql);
+        statements.put(sql, statement);
+      } else {
+        statement.clearParameters();
+      }
+      return statement;
+    }
+
+    void discard() {
+      for (PreparedStatement statement : statements.values()) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          LOG.debug("could not close a kept statement", e);
+        }
+      }
+      statements.clear();
+      if (handle != null) {
+        try {
+          handle.close();
+        } catch (RuntimeException e) {
+          LOG.debug("could not close the writer's connection", e);
+        }
+        handle = null;
+      }
+    }
+  }
+
   private static final class Write<T> {
-    private final HandleCallback<T, RuntimeException> work;
+    private final Work<T> work;
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
-    Write(HandleCallback<T, RuntimeException> work) {
+    Write(Work<T> work) {
       this.work = work;
     }
 
     /** Runs the work; the returned completion is run only once the transaction committed. */
-    Runnable runIn(Handle handle) {
-      T value = work.withHandle(handle);
+    Runnable runIn(Batch batch) {
+      T value;
+      try {
+        value = work.run(batch);
+      } catch (SQLException e) {
+        throw Database.translated("id", e);
+      }
       return () -> result.complete(value);
     }
   }

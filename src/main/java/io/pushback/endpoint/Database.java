@@ -2,6 +2,7 @@ package io.pushback.endpoint;
 
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -46,14 +47,33 @@ public final class Database {
     return translate("id", () -> jdbi.withHandle(work));
   }
 
+  /**
+   * A handle on a connection of its own, for a caller that keeps it open across many statements
+   * (the delivery writer, the change-count reader); the caller closes it. Throws {@link
+   * StoreUnavailableException} when no connection can be had.
+   */
+  public Handle open() {
+    return translate("id", jdbi::open);
+  }
+
+  /**
+   * {@code failure} of a statement as Pushback's exception: {@link DuplicateException} for a taken
+   * unique key, else {@link StoreUnavailableException}. For JDBC code that bypasses JDBI on the hot
+   * path.
+   */
+  public static RuntimeException translated(String duplicateField, Exception failure) {
+    if (isUniqueViolation(failure)) {
+      return new DuplicateException(duplicateField, duplicateField + " is already taken", failure);
+    }
+    return new StoreUnavailableException(
+        "the store failed: " + failure.getClass().getSimpleName(), failure);
+  }
+
   private static <T> T translate(String duplicateField, Supplier<T> call) {
     try {
       return call.get();
     } catch (JdbiException e) {
-      if (isUniqueViolation(e)) {
-        throw new DuplicateException(duplicateField, duplicateField + " is already taken", e);
-      }
-      throw new StoreUnavailableException("the store failed: " + e.getClass().getSimpleName(), e);
+      throw translated(duplicateField, e);
     }
   }
 

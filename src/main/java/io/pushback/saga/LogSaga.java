@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in {@code log} saga: records the parameters it received on the delivery as JSON, and
- * logs how many there were (never their values, which may be personal data).
+ * logs at DEBUG how many there were (never their values, which may be personal data); the
+ * delivery's own outcome line is logged at INFO whatever the saga.
  */
 public final class LogSaga implements Saga {
   public static final String NAME = "log";
@@ -28,7 +29,7 @@ public final class LogSaga implements Saga {
   @Override
   public void run(SagaContext context) throws JsonProcessingException {
     context.recordResult(json.writeValueAsString(context.parameters()));
-    LOG.info(
+    LOG.debug(
         "log saga: delivery {} on endpoint {} with {} parameters",
         context.deliveryId(),
         context.endpoint().id(),

@@ -9,6 +9,7 @@ import io.pushback.auth.Verdict;
 import io.pushback.auth.Verifier;
 import io.pushback.delivery.Delivery;
 import io.pushback.delivery.DeliveryLog;
+import io.pushback.delivery.DeliveryProgress;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.Lease;
 import io.pushback.delivery.NewDelivery;
@@ -17,6 +18,7 @@ import io.pushback.delivery.Recorded;
 import io.pushback.endpoint.Site;
 import io.pushback.endpoint.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -186,6 +188,57 @@ final class DeliveryRecorder implements AuthListener {
             parameters,
             idempotencyKey),
         lease);
+  }
+
+  /** Where a stored delivery's run records its progress: the delivery's row. */
+  DeliveryProgress stored() {
+    return deliveries;
+  }
+
+  /** A fresh delivery id, for a sync delivery written once its saga ran ({@link #onceFinished}). */
+  long newDeliveryId() {
+    return deliveries.newId();
+  }
+
+  /**
+   * Where a sync delivery that is written only once its saga ran records how it ended: its whole
+   * row, with the outcome, committed before {@code finish} returns. For deliveries without an
+   * idempotency key and without step progress; they have no retries.
+   */
+  DeliveryProgress onceFinished(
+      DeliveryTarget target, InboundRequest inbound, String contentType, String parameters) {
+    return new DeliveryProgress() {
+      @Override
+      public void finish(
+          long id,
+          Outcome outcome,
+          int status,
+          Optional<String> reason,
+          Optional<String> sagaResult) {
+        deliveries.recordFinished(
+            id,
+            accepted(
+                target,
+                inbound,
+                contentType,
+                outcome,
+                reason,
+                Optional.of(status),
+                parameters,
+                null),
+            sagaResult);
+      }
+
+      @Override
+      public void retryLater(long id, Instant next, String reason) {
+        throw new IllegalStateException("delivery " + id + " is sync: it is never retried");
+      }
+
+      @Override
+      public void completeSteps(long id, int steps) {
+        throw new IllegalStateException("delivery " + id + " runs no step saga");
+      }
+    };
   }
 
   /** The request's headers as a saga may see them: without any that carry a credential. */

@@ -4,6 +4,7 @@ import io.pushback.auth.ErrorAnswer;
 import io.pushback.auth.InboundRequest;
 import io.pushback.auth.PushbackAuthFilter;
 import io.pushback.auth.RequestHeaders;
+import io.pushback.delivery.DeliveryProgress;
 import io.pushback.delivery.Lease;
 import io.pushback.delivery.Outcome;
 import io.pushback.delivery.Recorded;
@@ -87,51 +88,43 @@ final class PushbackDispatchServlet extends HttpServlet {
         return;
       }
 
-      // 2. Commit the delivery before anything can acknowledge it; a duplicate key finds the first
-      // delivery.
+      // 2. A sync delivery that no duplicate can race and that keeps no step progress runs its saga
+      // first and is written once, with its outcome, before the answer.
       boolean sync = endpoint.mode() == DeliveryMode.SYNC;
+      String rendered = answers.render(parsed);
+      if (sync && key.isEmpty() && !execution.runsInSteps(endpoint.saga())) {
+        long id = recorder.newDeliveryId();
+        DeliveryProgress row =
+            recorder.onceFinished(target, inbound, contentType.orElse(null), rendered);
+        answerFor(response, id, run(context(target, inbound, id, parsed, contentType), row));
+        return;
+      }
+
+      // 3. Otherwise commit the delivery before anything can acknowledge it; a duplicate key finds
+      // the first delivery.
       Optional<Lease> syncLease =
           sync ? Optional.of(new Lease(nodeId, clock.instant().plus(lease))) : Optional.empty();
       Recorded recorded =
           recorder.recordPending(
-              target,
-              inbound,
-              contentType.orElse(null),
-              answers.render(parsed),
-              key.orElse(null),
-              syncLease);
+              target, inbound, contentType.orElse(null), rendered, key.orElse(null), syncLease);
       if (recorded.duplicate()) {
         answerFor(response, recorded.id(), recorded.outcome());
         return;
       }
 
-      // 3. Async: the workers run it. Sync: run it now.
+      // 4. Async: the workers run it. Sync: run it now, under this node's lease.
       if (!sync) {
         worker.wake();
         answerFor(response, recorded.id(), Outcome.PENDING);
         return;
       }
-      SagaContext context =
-          new SagaContext(
-              endpoint,
-              target.partner(),
-              target.site(),
-              recorded.id(),
-              parsed,
-              inbound.body(),
-              contentType,
-              DeliveryRecorder.nonCredentialHeaders(inbound.headers(), target.verifier()));
-      SagaExecution.Result result;
+      SagaContext context = context(target, inbound, recorded.id(), parsed, contentType);
       worker.startRenewing(recorded.id());
       try {
-        result = execution.execute(context, 0, 0, Optional.empty(), Outcome.FAILED);
+        answerFor(response, recorded.id(), run(context, recorder.stored()));
       } finally {
         worker.stopRenewing(recorded.id());
       }
-      answerFor(
-          response,
-          recorded.id(),
-          result == SagaExecution.Result.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED);
     } catch (StoreUnavailableException e) {
       LOG.warn(
           "store unavailable, refusing a delivery to endpoint {}: {}",
@@ -140,6 +133,30 @@ final class PushbackDispatchServlet extends HttpServlet {
       response.setHeader("Retry-After", EndpointResolver.RETRY_AFTER_SECONDS);
       ErrorAnswer.UNAVAILABLE.send(response);
     }
+  }
+
+  /** Runs a sync delivery's saga once, with no retry, and says how it ended. */
+  private Outcome run(SagaContext context, DeliveryProgress progress) {
+    SagaExecution.Result result =
+        execution.execute(context, progress, 0, 0, Optional.empty(), Outcome.FAILED);
+    return result == SagaExecution.Result.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED;
+  }
+
+  private static SagaContext context(
+      DeliveryTarget target,
+      InboundRequest inbound,
+      long id,
+      Map<String, Object> parameters,
+      Optional<String> contentType) {
+    return new SagaContext(
+        target.endpoint(),
+        target.partner(),
+        target.site(),
+        id,
+        parameters,
+        inbound.body(),
+        contentType,
+        DeliveryRecorder.nonCredentialHeaders(inbound.headers(), target.verifier()));
   }
 
   /** The answer for delivery {@code id} standing at {@code outcome}; also what a duplicate gets. */

@@ -42,12 +42,13 @@ public final class WebRoutes {
    */
   public static final String ERROR_PAGE = JsonErrorServlet.MAPPING;
 
-  /** The stores the routes read and write. */
+  /** The stores the routes read and write, and the change count that keeps resolution cached. */
   public record Stores(
       Database database,
       PartnerStore partners,
       EndpointStore endpoints,
-      DeliveryStore deliveries) {}
+      DeliveryStore deliveries,
+      ConfigVersion changes) {}
 
   /**
    * What operators see: the meters, their Prometheus scrape, the delivery log, and the schema
@@ -100,9 +101,7 @@ public final class WebRoutes {
                         options.requireHttps(),
                         recorder,
                         new ResolutionCache(
-                            new ConfigVersion(stores.database())::current,
-                            ResolutionCache.DEFAULT_MAX_ENTRIES,
-                            clock),
+                            stores.changes()::current, ResolutionCache.DEFAULT_MAX_ENTRIES, clock),
                         clock),
                     operations.metrics()),
                 recorder,

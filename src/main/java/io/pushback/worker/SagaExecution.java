@@ -1,6 +1,7 @@
 package io.pushback.worker;
 
 import io.pushback.delivery.DeliveryLog;
+import io.pushback.delivery.DeliveryProgress;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.Outcome;
 import io.pushback.endpoint.StoreUnavailableException;
@@ -79,8 +80,19 @@ public final class SagaExecution {
       int attempts,
       Optional<RetryPolicy> retry,
       Outcome finalOutcome) {
+    return execute(context, deliveries, completedSteps, attempts, retry, finalOutcome);
+  }
+
+  /** As above, writing the run's progress and outcome to {@code progress}. */
+  public Result execute(
+      SagaContext context,
+      DeliveryProgress progress,
+      int completedSteps,
+      int attempts,
+      Optional<RetryPolicy> retry,
+      Outcome finalOutcome) {
     long started = System.nanoTime();
-    Result result = run(context, completedSteps, attempts, retry, finalOutcome, started);
+    Result result = run(context, progress, completedSteps, attempts, retry, finalOutcome, started);
     metrics.saga(
         context.endpoint().saga(),
         result.name().toLowerCase(Locale.ROOT),
@@ -88,8 +100,14 @@ public final class SagaExecution {
     return result;
   }
 
+  /** Whether saga {@code name} is a {@link StepSaga}, whose progress is kept step by step. */
+  public boolean runsInSteps(String name) {
+    return sagas.find(name).filter(StepSaga.class::isInstance).isPresent();
+  }
+
   private Result run(
       SagaContext context,
+      DeliveryProgress progress,
       int completedSteps,
       int attempts,
       Optional<RetryPolicy> retry,
@@ -106,7 +124,7 @@ public final class SagaExecution {
     } else {
       try {
         if (saga.get() instanceof StepSaga stepSaga) {
-          done = runSteps(stepSaga, context, completedSteps);
+          done = runSteps(stepSaga, context, progress, completedSteps);
         } else {
           saga.get().run(context);
         }
@@ -130,21 +148,21 @@ public final class SagaExecution {
         LOG.warn("saga '{}' failed on delivery {}", name, id, e);
       }
       if (failure == null) {
-        deliveries.finish(id, Outcome.SUCCEEDED, 200, Optional.empty(), context.result());
+        progress.finish(id, Outcome.SUCCEEDED, 200, Optional.empty(), context.result());
         logOutcome(context, Outcome.SUCCEEDED, 200, run, started, "");
         return Result.SUCCEEDED;
       }
     }
     if (retry.isPresent() && retry.get().allowsAnotherAfter(run)) {
       Instant next = clock.instant().plus(retry.get().delayAfter(run));
-      deliveries.retryLater(id, next, failure);
+      progress.retryLater(id, next, failure);
       logOutcome(context, Outcome.PENDING, 500, run, started, failure + "; retry at " + next);
       return Result.RETRYING;
     }
     if (saga.isPresent() && saga.get() instanceof StepSaga stepSaga) {
-      compensate(stepSaga, context, done);
+      compensate(stepSaga, context, progress, done);
     }
-    deliveries.finish(id, finalOutcome, 500, Optional.of(failure), context.result());
+    progress.finish(id, finalOutcome, 500, Optional.of(failure), context.result());
     logOutcome(context, finalOutcome, 500, run, started, failure);
     return Result.FAILED;
   }
@@ -162,7 +180,9 @@ public final class SagaExecution {
         reason);
   }
 
-  private int runSteps(StepSaga saga, SagaContext context, int completedSteps) throws StepFailure {
+  private int runSteps(
+      StepSaga saga, SagaContext context, DeliveryProgress progress, int completedSteps)
+      throws StepFailure {
     List<StepSaga.Step> steps = saga.steps();
     for (int i = completedSteps; i < steps.size(); i++) {
       try {
@@ -170,7 +190,7 @@ public final class SagaExecution {
       } catch (Exception e) {
         throw new StepFailure(i, e);
       }
-      deliveries.completeSteps(context.deliveryId(), i + 1);
+      progress.completeSteps(context.deliveryId(), i + 1);
     }
     return steps.size();
   }
@@ -179,7 +199,8 @@ public final class SagaExecution {
    * Undoes the first {@code completed} steps, last first; a compensation that fails is logged and
    * the rest still run.
    */
-  private void compensate(StepSaga saga, SagaContext context, int completed) {
+  private void compensate(
+      StepSaga saga, SagaContext context, DeliveryProgress progress, int completed) {
     List<StepSaga.Step> steps = saga.steps();
     for (int i = Math.min(completed, steps.size()) - 1; i >= 0; i--) {
       StepSaga.Step step = steps.get(i);
@@ -193,7 +214,7 @@ public final class SagaExecution {
             e);
       }
     }
-    deliveries.completeSteps(context.deliveryId(), 0);
+    progress.completeSteps(context.deliveryId(), 0);
   }
 
   /**
