@@ -22,10 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,6 +241,86 @@ abstract class DeliveryStoreContract {
     assertThat(ids(deliveries.forEndpoint(endpoint.id(), Optional.of(Outcome.REJECTED), 10)))
         .containsExactly(rejected);
     assertThat(deliveries.forEndpoint(endpoint.id(), Optional.of(Outcome.DEAD), 10)).isEmpty();
+  }
+
+  @Test
+  void aDeliveryWrittenOnceItsSagaRanHoldsItsOutcomeAndOneAttempt() {
+    long id = deliveries.newId();
+    NewDelivery succeeded =
+        new NewDelivery(
+            endpoint.id(),
+            OptionalLong.of(site.id()),
+            "203.0.113.9",
+            Outcome.SUCCEEDED,
+            Optional.empty(),
+            Optional.of(200),
+            HEADERS,
+            Optional.of("application/json"),
+            new byte[] {'{', '}'},
+            2,
+            Optional.of("{}"),
+            Optional.empty());
+
+    deliveries.recordFinished(id, succeeded, Optional.of("logged 0"));
+
+    Delivery found = deliveries.find(id).orElseThrow();
+    assertThat(found.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(found.status()).contains(200);
+    assertThat(found.sagaResult()).contains("logged 0");
+    assertThat(found.attempts()).isEqualTo(1);
+    assertThat(found.siteId()).hasValue(site.id());
+    assertThat(found.headers()).containsExactlyElementsOf(HEADERS);
+    assertThat(deliveries.pendingCount()).isZero();
+  }
+
+  @Test
+  void twoNodesOnOneStoreNeverHandOutTheSameId() {
+    try (DeliveryWriter otherWriter =
+        new DeliveryWriter(database.database(), Duration.ofSeconds(5))) {
+      DeliveryStore otherNode =
+          new DeliveryStore(
+              database.database(),
+              otherWriter,
+              JsonMapper.builder().build(),
+              clock,
+              1_000,
+              "other-node");
+      Set<Long> handedOut = new HashSet<>();
+      for (int i = 0; i < 2 * DeliveryIds.BLOCK_SIZE + 10; i++) {
+        assertThat(handedOut.add(deliveries.newId())).isTrue();
+        assertThat(handedOut.add(otherNode.newId())).isTrue();
+      }
+      long ours = record(pending(endpoint));
+      long theirs = otherNode.recordPending(pending(endpoint), Optional.empty()).id();
+
+      assertThat(handedOut).doesNotContain(ours, theirs);
+      assertThat(deliveries.find(ours)).isPresent();
+      assertThat(deliveries.find(theirs)).isPresent();
+    }
+  }
+
+  @Test
+  void aRestartedNodeHandsOutIdsPastEveryIdItHandedOutBefore() {
+    long before = record(pending(endpoint));
+    writer.close();
+    writer = new DeliveryWriter(database.database(), Duration.ofSeconds(5));
+    deliveries =
+        new DeliveryStore(
+            database.database(), writer, JsonMapper.builder().build(), clock, 1_000, "test-node");
+
+    assertThat(record(pending(endpoint))).isGreaterThan(before);
+  }
+
+  @Test
+  void newestFirstIsByArrivalWhateverTheIds() {
+    long later = deliveries.newId();
+    long earlier = record(pending(endpoint));
+    clock.advance(Duration.ofMillis(5));
+    deliveries.recordFinished(later, pending(endpoint), Optional.empty());
+
+    assertThat(later).isLessThan(earlier);
+    assertThat(ids(deliveries.forEndpoint(endpoint.id(), Optional.empty(), 10)))
+        .containsExactly(later, earlier);
   }
 
   private static List<Long> ids(List<Delivery> found) {
