@@ -1,26 +1,38 @@
 #!/usr/bin/env bash
 # Load benchmark: a bare Jetty 12 servlet (the baseline) and Pushback, one after the other in one go, same JVM
-# flags, same wrk load. Not part of the test suite. See docs/benchmarks.md.
+# flags, same wrk load, same corpus of unique signed requests. Not part of the test suite. See docs/benchmarks.md.
 #
 #   bench/run.sh                       # build, then baseline + pushback-sync
-#   BENCH_SCENARIOS="baseline pushback-sync pushback-async" bench/run.sh
+#   BENCH_SCENARIOS="baseline pushback-sync pushback-pg-sync pushback-pg-2nodes" bench/run.sh
+#   BENCH_JVM_OPTS="-Xms256m -Xmx256m" bench/run.sh
 #
 # Knobs (environment):
-#   BENCH_SCENARIOS   scenarios in order (default "baseline pushback-sync"); known: baseline, pushback-sync,
-#                     pushback-async. The first "baseline" is the denominator of every ratio.
+#   BENCH_SCENARIOS   scenarios in order (default "baseline pushback-sync"); known:
+#                       baseline            bare Jetty servlet, no authentication, no store (the ceiling)
+#                       pushback-sync       Pushback on SQLite, endpoint mode sync (answered after the saga)
+#                       pushback-async      Pushback on SQLite, mode async (answered after the first commit)
+#                       pushback-pg-sync    Pushback on an embedded PostgreSQL (fsync and synchronous_commit
+#                                           on), mode sync, one node
+#                       pushback-pg-2nodes  two Pushback JVMs on one embedded PostgreSQL, mode sync; two wrk
+#                                           processes at once, one per node, each with half the connections
+#                                           and threads; requests/s summed, latencies the worse node's
+#                     The first "baseline" is the denominator of every ratio.
+#   BENCH_CORPUS      unique signed requests generated once per run, shared by all scenarios (200000): bench/
+#                     body.json with an event id of its own each; every wrk thread cycles through its own slice
 #   BENCH_BUILD_DIR   Maven build directory (default <repo>/target), passed as -Dpushback.buildDir
-#   BENCH_OUT         where logs, databases and wrk output go (default $BENCH_BUILD_DIR/bench/<timestamp>)
-#   BENCH_JVM_OPTS    flags of both server JVMs (default "-Xms512m -Xmx512m")
+#   BENCH_OUT         where logs, databases, the corpus and wrk output go (default $BENCH_BUILD_DIR/bench/<timestamp>)
+#   BENCH_JVM_OPTS    flags of every server JVM (default "-Xms512m -Xmx512m")
 #   BENCH_CONNECTIONS wrk connections (32)      BENCH_THREADS  wrk threads (2)
 #   BENCH_WARMUP      warm-up run (10s)         BENCH_DURATION measured run (30s)
-#   BENCH_PORT        first port; scenario i listens on BENCH_PORT+i (18090)
+#   BENCH_PORT        first port; every server takes the next one (18090)
 #   BENCH_SKIP_BUILD  1 to reuse the classes and classpath file already in the build directory
-#   BENCH_JFR         1 to record a JFR profile (settings=profile) of each Pushback scenario's measured run
+#   BENCH_JFR         1 to record a JFR profile (settings=profile) of each Pushback JVM's measured run
 #   JAVA_HOME         the JVM (else `java` on PATH); Maven runs with the same
 #
-# Output: one row per scenario with requests/s, latency percentiles, non-2xx answers, the server's CPU time per
-# request (user + system, from /proc; steadier than requests/s when other work shares the machine) and the ratio of
-# requests/s to the baseline's.
+# Output: one row per scenario with requests/s, latency percentiles, non-2xx answers and socket errors, the server
+# JVMs' CPU time per request (user + system, from /proc; steadier than requests/s when other work shares the
+# machine), PostgreSQL's CPU time per request (its postmaster and backends; "-" for SQLite, which runs inside the
+# JVM), and the ratio of requests/s to the baseline's.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,134 +44,115 @@ THREADS=${BENCH_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-10s}
 DURATION=${BENCH_DURATION:-30s}
 SCENARIOS=${BENCH_SCENARIOS:-baseline pushback-sync}
-FIRST_PORT=${BENCH_PORT:-18090}
-if [[ -n "${JAVA_HOME:-}" ]]; then
-  JAVA="$JAVA_HOME/bin/java"
-  JCMD="$JAVA_HOME/bin/jcmd"
-else
-  JAVA=$(command -v java)
-  JCMD=$(command -v jcmd || true)
-fi
-CLASSPATH_FILE="$BUILD_DIR/bench-classpath.txt"
-BODY_FILE="$ROOT/bench/body.json"
-ADMIN_TOKEN="bench-admin-$(openssl rand -hex 16)"
-SECRET=$(openssl rand -hex 32)
-SIGNATURE=$(openssl dgst -sha256 -hmac "$SECRET" -binary <"$BODY_FILE" | base64 | tr -d '\n')
+CORPUS=${BENCH_CORPUS:-200000}
+NEXT_PORT=${BENCH_PORT:-18090}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-# --- prerequisites -------------------------------------------------------------------------------------------------
-
-install_wrk() {
-  command -v wrk >/dev/null && return
-  log "wrk not found; installing it with apt-get"
-  local sudo=""
-  [[ $(id -u) -eq 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  command -v wrk >/dev/null || die "could not install wrk"
+take_port() { # sets PORT to the next free benchmark port
+  PORT=$NEXT_PORT
+  NEXT_PORT=$((NEXT_PORT + 1))
 }
 
-build() {
-  if [[ "${BENCH_SKIP_BUILD:-0}" == 1 && -f "$CLASSPATH_FILE" && -d "$BUILD_DIR/test-classes/io/pushback/bench" ]]; then
-    log "reusing the build in $BUILD_DIR"
-    return
-  fi
-  log "building into $BUILD_DIR"
-  (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests "-Dpushback.buildDir=$BUILD_DIR" package)
-  (cd "$ROOT" && mvn -q -B -Dstyle.color=never "-Dpushback.buildDir=$BUILD_DIR" dependency:build-classpath \
-    -Dmdep.includeScope=test "-Dmdep.outputFile=$CLASSPATH_FILE")
-}
-
-# --- servers -------------------------------------------------------------------------------------------------------
-
-SERVER_PID=""
-stop_server() {
-  [[ -n "$SERVER_PID" ]] || return 0
-  if kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 300); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
-trap stop_server EXIT
-
-# start_server NAME PORT MAIN [env assignments...]: a JVM with the shared flags, logging to $OUT/NAME.log.
-start_server() {
-  local name=$1 port=$2 main=$3
-  shift 3
-  local classpath="$BUILD_DIR/classes:$BUILD_DIR/test-classes:$(cat "$CLASSPATH_FILE")"
-  # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-  env "$@" "$JAVA" $JVM_OPTS -cp "$classpath" "$main" "$port" >"$OUT/$name.log" 2>&1 &
-  SERVER_PID=$!
-  local url="http://127.0.0.1:$port/"
-  for _ in $(seq 1 600); do
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" || true) != 000 ]]; then
-      return
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; die "$name did not start"; }
-    sleep 0.1
-  done
-  die "$name did not answer on port $port within 60 s"
-}
-
-admin() { # admin PORT METHOD PATH [BODY]
-  curl -sS -f -X "$2" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-    ${4:+--data-binary "$4"} "http://127.0.0.1:$1/admin/api/v1$3"
-}
-
-json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
-
-# --- scenarios: each starts its server and sets REQUEST_PATH -------------------------------------------------------
+# --- scenarios: each starts its servers and sets REQUEST_PATH, LOAD_PORTS (one wrk process per port) and, on
+# SQLite, STORE_DB ---------------------------------------------------------------------------------------------------
 
 scenario_baseline() {
-  start_server "$1" "$2" io.pushback.bench.BaselineServer
+  take_port
+  start_server "$1" "$PORT" io.pushback.bench.BaselineServer
+  LOAD_PORTS=("$PORT")
   REQUEST_PATH=/pushback/baseline
 }
 
-pushback_endpoint() { # pushback_endpoint NAME PORT MODE
-  local db="$OUT/$1.db"
-  start_server "$1" "$2" io.pushback.app.EmbeddedLauncher \
-    "PUSHBACK_PORT=$2" "PUSHBACK_DB_URL=jdbc:sqlite:$db" "PUSHBACK_ADMIN_TOKEN=$ADMIN_TOKEN"
-  admin "$2" POST /partners '{"slug":"bench","name":"Benchmark"}' >/dev/null
-  local endpoint
-  endpoint=$(admin "$2" POST /partners/bench/endpoints \
-    "{\"name\":\"bench-$3\",\"saga\":\"log\",\"mode\":\"$3\",\"security\":{\"method\":\"signature\",\"secret\":\"$SECRET\"}}")
-  REQUEST_PATH=$(json_field path <<<"$endpoint")
-  [[ -n "$REQUEST_PATH" ]] || die "no endpoint path in: $endpoint"
+sqlite_scenario() { # sqlite_scenario NAME MODE
+  take_port
+  start_sqlite_node "$1" "$PORT"
+  create_endpoint "$PORT" "$2"
+  LOAD_PORTS=("$PORT")
+  STORE_DB="$OUT/$1.db"
 }
 
-scenario_pushback-sync() { pushback_endpoint "$1" "$2" sync; }
-scenario_pushback-async() { pushback_endpoint "$1" "$2" async; }
+scenario_pushback-sync() { sqlite_scenario "$1" sync; }
+scenario_pushback-async() { sqlite_scenario "$1" async; }
 
-# One signed request by curl before the load: the set-up must answer 2xx, or the figures mean nothing.
-check_request() {
-  local answer
-  answer=$(curl -sS -w ' %{http_code}' -H 'Content-Type: application/json' -H "PUSHBACK_SIGNATURE: $SIGNATURE" \
-    --data-binary "@$BODY_FILE" "http://127.0.0.1:$1$REQUEST_PATH")
-  [[ "${answer##* }" == 2?? ]] || die "$2: the check request was answered: $answer"
-  log "$2: check request answered: $answer"
+scenario_pushback-pg-sync() {
+  take_port
+  start_postgres_node "$1" "$PORT"
+  create_endpoint "$PORT" sync
+  LOAD_PORTS=("$PORT")
 }
 
-cpu_ticks() { # user + system CPU of the server so far, in clock ticks
-  awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"
+scenario_pushback-pg-2nodes() {
+  take_port
+  local first=$PORT
+  start_postgres_node "$1" "$first"
+  take_port
+  start_postgres_peer "$1.node2" "$PORT"
+  # Created once, through node 1; node 2 sees it through the shared store.
+  create_endpoint "$first" sync
+  LOAD_PORTS=("$first" "$PORT")
 }
 
-run_wrk() { # run_wrk LABEL PORT DURATION OUTFILE
-  BENCH_LABEL=$1 BENCH_BODY_FILE=$BODY_FILE BENCH_SIGNATURE=$SIGNATURE BENCH_PATH=$REQUEST_PATH \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -s "$ROOT/bench/post.lua" "http://127.0.0.1:$2" >"$4" 2>&1
+# --- load ----------------------------------------------------------------------------------------------------------
+
+# load LABEL DURATION OUTFILE SENT: one wrk process per port of LOAD_PORTS, all at once, splitting the threads and
+# connections; SENT requests of this scenario went before (the warm-up), so each thread starts after its share of
+# them in its slice of the corpus. Writes one RESULT line to OUTFILE (summed over the processes, each process's
+# output in OUTFILE with .node<k> before .txt when there are several).
+load() {
+  local label=$1 duration=$2 outfile=$3 sent=$4
+  local nodes=${#LOAD_PORTS[@]}
+  local threads=$((THREADS / nodes > 0 ? THREADS / nodes : 1))
+  local connections=$((CONNECTIONS / nodes))
+  ((connections >= threads)) || die "BENCH_CONNECTIONS=$CONNECTIONS is too few for $nodes wrk processes"
+  local slices=$((nodes * threads)) k
+  for ((k = 0; k < nodes; k++)); do
+    local file=$outfile
+    ((nodes == 1)) || file="${outfile%.txt}.node$((k + 1)).txt"
+    BENCH_LABEL=$label BENCH_CORPUS_FILE=$CORPUS_FILE BENCH_PATH=$REQUEST_PATH BENCH_SLICES=$slices \
+      BENCH_SLICE_FIRST=$((k * threads)) BENCH_SKIP=$((sent / slices)) \
+      wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$ROOT/bench/post.lua" \
+      "http://127.0.0.1:${LOAD_PORTS[k]}" >"$file" 2>&1 &
+    LOAD_PIDS+=("$!")
+  done
+  wait_for_loads
+  ((nodes > 1)) || return 0
+  for ((k = 1; k <= nodes; k++)); do
+    log "$label node $k: $(grep '^RESULT' "${outfile%.txt}.node$k.txt" | cut -d' ' -f3-)"
+  done
+  # requests/s, requests and errors summed; latencies the worst node's
+  cat "${outfile%.txt}".node*.txt | awk -v label="$label" '
+    /^RESULT/ {
+      n++
+      for (i = 3; i <= NF; i++) {
+        split($i, kv, "=")
+        if (kv[1] ~ /_ms$/) { if (kv[2] + 0 > v[kv[1]] + 0) v[kv[1]] = kv[2] } else v[kv[1]] += kv[2]
+      }
+    }
+    END {
+      if (n == 0) exit 1
+      printf "RESULT %s rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f requests=%d non2xx=%d socket_errors=%d\n",
+        label, v["rps"], v["p50_ms"], v["p99_ms"], v["p999_ms"], v["max_ms"], v["requests"], v["non2xx"],
+        v["socket_errors"]
+    }' >"$outfile" || die "$label: no result from its wrk processes"
 }
+
+# per_request TICKS REQUESTS: CPU microseconds per request; steadier than requests/s when other work shares the
+# machine.
+per_request() {
+  awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}'
+}
+
+result_field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; } # result_field NAME RESULT-LINE
 
 record_store() { # what the store holds after a Pushback scenario: every 2xx must be a delivery row
-  local db="$OUT/$1.db"
-  [[ -f "$db" ]] && command -v sqlite3 >/dev/null || return 0
-  log "$1: deliveries by outcome: $(sqlite3 "$db" "SELECT group_concat(outcome || '=' || n, ' ') FROM \
-    (SELECT outcome, count(*) AS n FROM delivery GROUP BY outcome)")"
+  local name=$1
+  if [[ -n "$STORE_DB" && -f "$STORE_DB" ]] && command -v sqlite3 >/dev/null; then
+    log "$name: deliveries by outcome: $(sqlite3 "$STORE_DB" "SELECT group_concat(outcome || '=' || n, ' ') FROM \
+      (SELECT outcome, count(*) AS n FROM delivery GROUP BY outcome)")"
+  elif grep -q '^bench: deliveries by outcome' "$OUT/$name.log" 2>/dev/null; then
+    log "$name: $(grep -m 1 '^bench: deliveries by outcome' "$OUT/$name.log" | sed 's/^bench: //')"
+  fi
 }
 
 # --- main ----------------------------------------------------------------------------------------------------------
@@ -167,6 +160,7 @@ record_store() { # what the store holds after a Pushback scenario: every 2xx mus
 install_wrk
 build
 mkdir -p "$OUT"
+write_corpus "$CORPUS"
 SUMMARY="$OUT/summary.txt"
 {
   echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -174,51 +168,69 @@ SUMMARY="$OUT/summary.txt"
   echo "machine:     $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "java:        $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
   echo "jvm flags:   $JVM_OPTS"
-  echo "wrk:         -t$THREADS -c$CONNECTIONS, warm-up $WARMUP, measured $DURATION, body $(wc -c <"$BODY_FILE") bytes"
+  echo "wrk:         -t$THREADS -c$CONNECTIONS, warm-up $WARMUP, measured $DURATION"
+  echo "requests:    $CORPUS unique signed bodies of $(($(head -n 1 "$CORPUS_FILE" | cut -f2 | wc -c) - 1)) bytes ($CORPUS_FILE)"
   echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, before the first scenario; >1 per core means other work)"
   echo "output:      $OUT"
 } | tee "$SUMMARY" >&2
 
-index=0
 for scenario in $SCENARIOS; do
   declare -F "scenario_$scenario" >/dev/null || die "unknown scenario: $scenario"
-  port=$((FIRST_PORT + index))
-  index=$((index + 1))
-  log "$scenario: starting on port $port"
-  "scenario_$scenario" "$scenario" "$port"
-  check_request "$port" "$scenario"
+  LOAD_PORTS=()
+  REQUEST_PATH=""
+  STORE_DB=""
+  log "$scenario: starting"
+  "scenario_$scenario" "$scenario"
+  for port in "${LOAD_PORTS[@]}"; do
+    check_request "$port" "$scenario"
+  done
   log "$scenario: warm-up $WARMUP"
-  run_wrk "$scenario" "$port" "$WARMUP" "$OUT/$scenario.warmup.txt"
-  if [[ "${BENCH_JFR:-0}" == 1 && "$scenario" == pushback* ]]; then
-    "$JCMD" "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
+  load "$scenario" "$WARMUP" "$OUT/$scenario.warmup.txt" 0
+  warm=$(grep '^RESULT' "$OUT/$scenario.warmup.txt") || die "$scenario: no warm-up result"
+  warm_requests=$(result_field requests "$warm")
+  profiling=0
+  [[ "${BENCH_JFR:-0}" == 1 && "$scenario" == pushback* ]] && profiling=1
+  if ((profiling)); then
+    for pid in "${SERVER_PIDS[@]}"; do
+      "$JCMD" "$pid" JFR.start name=bench settings=profile >/dev/null
+    done
   fi
   log "$scenario: measured run $DURATION (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  ticks=$(cpu_ticks)
-  run_wrk "$scenario" "$port" "$DURATION" "$OUT/$scenario.txt"
-  ticks=$(($(cpu_ticks) - ticks))
-  if [[ "${BENCH_JFR:-0}" == 1 && "$scenario" == pushback* ]]; then
-    "$JCMD" "$SERVER_PID" JFR.stop name=bench "filename=$OUT/$scenario.jfr" >/dev/null
-    log "$scenario: profile in $OUT/$scenario.jfr"
+  postmaster=$(postmaster_pid || true)
+  ticks=$(proc_ticks "${SERVER_PIDS[@]}")
+  db_ticks=$(tree_ticks "$postmaster")
+  load "$scenario" "$DURATION" "$OUT/$scenario.txt" "$warm_requests"
+  ticks=$(($(proc_ticks "${SERVER_PIDS[@]}") - ticks))
+  db_ticks=$(($(tree_ticks "$postmaster") - db_ticks))
+  if ((profiling)); then
+    for ((n = 0; n < ${#SERVER_PIDS[@]}; n++)); do
+      "$JCMD" "${SERVER_PIDS[n]}" JFR.stop name=bench "filename=$OUT/$scenario.$((n + 1)).jfr" >/dev/null
+    done
+    log "$scenario: profiles in $OUT/$scenario.*.jfr"
   fi
   result=$(grep '^RESULT' "$OUT/$scenario.txt") || die "$scenario: no result; see $OUT/$scenario.txt"
-  # The server's own CPU per request: steadier than requests/s when other work shares the machine.
-  requests=$(sed 's/.* requests=\([0-9]*\).*/\1/' <<<"$result")
-  echo "$result server_cpu_us=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-    'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')" >>"$OUT/results.txt"
-  stop_server
+  requests=$(result_field requests "$result")
+  log "$scenario: $warm_requests warm-up + $requests measured requests from a corpus of $CORPUS$( ((warm_requests + requests <= CORPUS)) || echo ' (cycled: some bodies were sent more than once)')"
+  db_cpu=-
+  [[ -z "$postmaster" ]] || db_cpu=$(per_request "$db_ticks" "$requests")
+  echo "$result server_cpu_us=$(per_request "$ticks" "$requests") db_cpu_us=$db_cpu" >>"$OUT/results.txt"
+  stop_servers
   record_store "$scenario"
 done
 
-# requests/s, latency percentiles and the ratio to the first baseline, one row per scenario
+# requests/s, latency percentiles, errors, CPU per request and the ratio to the first baseline, one row per scenario
 awk '
   {
     for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     if ($2 == "baseline" && base == "") base = v["rps"]
-    printf "%-16s %10.0f %9.2f %9.2f %10.2f %9d %8d %11.1f %7s\n", $2, v["rps"], v["p50_ms"], v["p99_ms"],
-      v["p999_ms"], v["non2xx"], v["socket_errors"], v["server_cpu_us"],
+    printf "%-20s %10.0f %9.2f %9.2f %10.2f %9d %8d %11.1f %10s %7s\n", $2, v["rps"], v["p50_ms"], v["p99_ms"],
+      v["p999_ms"], v["non2xx"], v["socket_errors"], v["server_cpu_us"], v["db_cpu_us"],
       base == "" ? "-" : sprintf("%.2f", v["rps"] / base)
+    non2xx += v["non2xx"]; socket += v["socket_errors"]
   }
   BEGIN {
-    printf "%-16s %10s %9s %9s %10s %9s %8s %11s %7s\n", "scenario", "req/s", "p50 ms", "p99 ms", "p99.9 ms",
-      "non-2xx", "sock err", "cpu us/req", "ratio"
-  }' "$OUT/results.txt" | tee -a "$SUMMARY"
+    printf "%-20s %10s %9s %9s %10s %9s %8s %11s %10s %7s\n", "scenario", "req/s", "p50 ms", "p99 ms", "p99.9 ms",
+      "non-2xx", "sock err", "cpu us/req", "pg us/req", "ratio"
+  }
+  END { printf "errors in all measured runs: %d non-2xx answers, %d socket errors\n", non2xx, socket }' \
+  "$OUT/results.txt" | tee -a "$SUMMARY"
