@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.statement.Query;
@@ -42,6 +43,12 @@ public final class DeliveryStore implements DeliveryProgress {
   private static final String FENCE = " AND (lease_owner = ? OR lease_owner IS NULL)";
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryStore.class);
+
+  private static final String FINISH =
+      "UPDATE delivery SET outcome = ?, status = COALESCE(status, ?), reason = ?, saga_result = ?,"
+          + " attempts = attempts + 1, updated_at = ?, lease_owner = NULL, lease_until = NULL"
+          + " WHERE id = ?"
+          + FENCE;
 
   private static final String INSERT =
       "INSERT INTO delivery (id, endpoint_id, site_id, received_at, remote_address, outcome, reason, status,"
@@ -238,23 +245,35 @@ public final class DeliveryStore implements DeliveryProgress {
   @Override
   public void finish(
       long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
+    warnIfTakenOver(writer.writeStatements(finishing(id, outcome, status, reason, sagaResult)), id);
+  }
+
+  /**
+   * As {@link #finish}, without waiting for the commit: for a worker, whose next saga need not
+   * wait. The future completes once committed; if the write fails the delivery stays pending under
+   * its lease, and is run again once the lease expires.
+   */
+  public CompletableFuture<Void> finishLater(
+      long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
+    return writer
+        .submit(finishing(id, outcome, status, reason, sagaResult))
+        .thenAccept(updated -> warnIfTakenOver(updated, id));
+  }
+
+  private DeliveryWriter.Work<Integer> finishing(
+      long id, Outcome outcome, int status, Optional<String> reason, Optional<String> sagaResult) {
     long now = clock.millis();
-    fenced(
-        h ->
-            h.createUpdate(
-                    "UPDATE delivery SET outcome = ?, status = COALESCE(status, ?), reason = ?, saga_result = ?,"
-                        + " attempts = attempts + 1, updated_at = ?, lease_owner = NULL, lease_until = NULL"
-                        + " WHERE id = ?"
-                        + FENCE)
-                .bind(0, outcome.wireName())
-                .bind(1, status)
-                .bind(2, reason.orElse(null))
-                .bind(3, sagaResult.orElse(null))
-                .bind(4, now)
-                .bind(5, id)
-                .bind(6, node)
-                .execute(),
-        id);
+    return batch -> {
+      PreparedStatement update = batch.prepared(FINISH);
+      update.setString(1, outcome.wireName());
+      update.setInt(2, status);
+      setText(update, 3, reason);
+      setText(update, 4, sagaResult);
+      update.setLong(5, now);
+      update.setLong(6, id);
+      update.setString(7, node);
+      return update.executeUpdate();
+    };
   }
 
   @Override
@@ -294,7 +313,11 @@ public final class DeliveryStore implements DeliveryProgress {
    * nothing, and the other node's run decides the outcome.
    */
   private void fenced(HandleCallback<Integer, RuntimeException> update, long id) {
-    if (writer.write(update) == 0) {
+    warnIfTakenOver(writer.write(update), id);
+  }
+
+  private static void warnIfTakenOver(int updated, long id) {
+    if (updated == 0) {
       LOG.warn(
           "delivery {}: another node has taken it over; this run's result is not recorded", id);
     }

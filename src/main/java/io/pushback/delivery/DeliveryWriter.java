@@ -89,15 +89,11 @@ public final class DeliveryWriter implements AutoCloseable {
 
   /** As {@link #write(HandleCallback)}, for work on the writer's kept statements. */
   public <T> T writeStatements(Work<T> work) {
-    if (!open) {
-      throw new StoreUnavailableException("the delivery writer is closed", null);
-    }
-    Write<T> write = new Write<>(work);
-    queue.add(write);
+    CompletableFuture<T> result = submit(work);
     try {
-      return write.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      write.result.cancel(false);
+      result.cancel(false);
       throw new StoreUnavailableException("no commit within " + timeout.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -110,6 +106,20 @@ public final class DeliveryWriter implements AutoCloseable {
     } catch (CancellationException e) {
       throw new StoreUnavailableException("the write was cancelled", e);
     }
+  }
+
+  /**
+   * Queues {@code work} for the next batch without waiting for it: the future completes once the
+   * batch holding it committed, or exceptionally as {@link #write} would throw.
+   */
+  public <T> CompletableFuture<T> submit(Work<T> work) {
+    if (!open) {
+      return CompletableFuture.failedFuture(
+          new StoreUnavailableException("the delivery writer is closed", null));
+    }
+    Write<T> write = new Write<>(work);
+    queue.add(write);
+    return write.result;
   }
 
   private void run() {

@@ -100,30 +100,38 @@ final class PushbackDispatchServlet extends HttpServlet {
         return;
       }
 
-      // 3. Otherwise commit the delivery before anything can acknowledge it; a duplicate key finds
+      // 3. Otherwise commit the delivery before anything can acknowledge it, leased to this node
+      // when its saga runs here (sync, or async with a saga thread free); a duplicate key finds
       // the first delivery.
-      Optional<Lease> syncLease =
-          sync ? Optional.of(new Lease(nodeId, clock.instant().plus(lease))) : Optional.empty();
-      Recorded recorded =
-          recorder.recordPending(
-              target, inbound, contentType.orElse(null), rendered, key.orElse(null), syncLease);
-      if (recorded.duplicate()) {
-        answerFor(response, recorded.id(), recorded.outcome());
-        return;
-      }
-
-      // 4. Async: the workers run it. Sync: run it now, under this node's lease.
-      if (!sync) {
-        worker.wake();
-        answerFor(response, recorded.id(), Outcome.PENDING);
-        return;
-      }
-      SagaContext context = context(target, inbound, recorded.id(), parsed, contentType);
-      worker.startRenewing(recorded.id());
+      Optional<DeliveryWorker.Slot> slot = sync ? Optional.empty() : worker.reserve();
       try {
-        answerFor(response, recorded.id(), run(context, recorder.stored()));
+        Optional<Lease> leased =
+            sync || slot.isPresent()
+                ? Optional.of(new Lease(nodeId, clock.instant().plus(lease)))
+                : Optional.empty();
+        Recorded recorded =
+            recorder.recordPending(
+                target, inbound, contentType.orElse(null), rendered, key.orElse(null), leased);
+        if (recorded.duplicate()) {
+          answerFor(response, recorded.id(), recorded.outcome());
+          return;
+        }
+        SagaContext context = context(target, inbound, recorded.id(), parsed, contentType);
+
+        // 4. Async: a worker runs it (this node's now, or any node's next claim). Sync: run it now.
+        if (!sync) {
+          slot.ifPresentOrElse(held -> held.run(context), worker::wake);
+          answerFor(response, recorded.id(), Outcome.PENDING);
+          return;
+        }
+        worker.startRenewing(recorded.id());
+        try {
+          answerFor(response, recorded.id(), run(context, recorder.stored()));
+        } finally {
+          worker.stopRenewing(recorded.id());
+        }
       } finally {
-        worker.stopRenewing(recorded.id());
+        slot.ifPresent(DeliveryWorker.Slot::release);
       }
     } catch (StoreUnavailableException e) {
       LOG.warn(

@@ -2,6 +2,7 @@ package io.pushback.worker;
 
 import io.pushback.delivery.Delivery;
 import io.pushback.delivery.DeliveryLog;
+import io.pushback.delivery.DeliveryProgress;
 import io.pushback.delivery.DeliveryStore;
 import io.pushback.delivery.Lease;
 import io.pushback.delivery.Outcome;
@@ -9,14 +10,18 @@ import io.pushback.endpoint.StoreUnavailableException;
 import io.pushback.saga.SagaContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
+  /**
+   * How many recorded deliveries may wait here for a saga thread; past that, new ones are left to
+   * the next claim. Their leases are renewed while they wait.
+   */
+  public static final int MAX_HANDOFFS = 1_000;
+
   /** How the workers run. */
   public record Options(int threads, Duration pollInterval, Duration lease, Duration grace) {}
 
@@ -45,6 +56,10 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService pool;
   private final Semaphore freeThreads;
+
+  /** Deliveries handed over by the request that recorded them, queued or running here. */
+  private final Semaphore handoffs = new Semaphore(MAX_HANDOFFS);
+
   private final Semaphore wakeUp = new Semaphore(0);
   private final AtomicInteger running = new AtomicInteger();
 
@@ -138,6 +153,7 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   private void runOne(Delivery delivery) {
+    Progress progress = new Progress(delivery.id());
     try {
       Optional<SagaContext> context = contexts.of(delivery);
       if (context.isEmpty()) {
@@ -156,6 +172,7 @@ public final class DeliveryWorker implements AutoCloseable {
       }
       execution.execute(
           context.get(),
+          progress,
           delivery.completedSteps(),
           delivery.attempts(),
           Optional.of(retry),
@@ -164,10 +181,122 @@ public final class DeliveryWorker implements AutoCloseable {
       // The lease runs out and another claim will try again.
       LOG.error("delivery {} could not be run", delivery.id(), e);
     } finally {
-      stopRenewing(delivery.id());
+      release(progress);
+    }
+  }
+
+  /**
+   * Takes a place in this node's queue for a delivery that is about to be recorded under this
+   * node's lease, so that its saga runs here as soon as it is committed, without a claim; empty
+   * when {@value #MAX_HANDOFFS} are already waiting (then record it without a lease, for the next
+   * claim).
+   */
+  public Optional<Slot> reserve() {
+    if (!open || !handoffs.tryAcquire()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Slot());
+  }
+
+  /** A place held by {@link #reserve}: run the delivery's saga once, or give the place back. */
+  public final class Slot {
+    private final AtomicBoolean used = new AtomicBoolean();
+
+    private Slot() {}
+
+    /** Runs the saga of the delivery in {@code context}, committed under this node's lease. */
+    public void run(SagaContext context) {
+      if (!used.compareAndSet(false, true)) {
+        return;
+      }
+      Progress progress = new Progress(context.deliveryId());
+      startRenewing(context.deliveryId());
+      try {
+        pool.execute(() -> runRecorded(context, progress));
+      } catch (RejectedExecutionException e) {
+        // Stopping: the lease is given back at close, or runs out, and another node runs it.
+        progress.whenRecorded(() -> stopRenewing(progress.id));
+        handoffs.release();
+      }
+    }
+
+    /** Gives the place back unused. */
+    public void release() {
+      if (used.compareAndSet(false, true)) {
+        handoffs.release();
+      }
+    }
+  }
+
+  private void runRecorded(SagaContext context, Progress progress) {
+    running.incrementAndGet();
+    try {
+      execution.execute(context, progress, 0, 0, Optional.of(retry), Outcome.DEAD);
+    } catch (RuntimeException e) {
+      LOG.error("delivery {} could not be run", context.deliveryId(), e);
+    } finally {
+      progress.whenRecorded(() -> stopRenewing(progress.id));
       running.decrementAndGet();
-      freeThreads.release();
-      wake();
+      handoffs.release();
+    }
+  }
+
+  /**
+   * Frees the thread of a run; its lease is renewed until the run's outcome is committed (or failed
+   * to be: then the lease runs out).
+   */
+  private void release(Progress progress) {
+    progress.whenRecorded(() -> stopRenewing(progress.id));
+    running.decrementAndGet();
+    freeThreads.release();
+    wake();
+  }
+
+  /**
+   * A worker's run writes its outcome without waiting for the commit, so that its thread can take
+   * the next saga at once; retries and step progress are still committed before the run goes on.
+   */
+  private final class Progress implements DeliveryProgress {
+    private final long id;
+    private volatile CompletableFuture<Void> finished = CompletableFuture.completedFuture(null);
+
+    Progress(long id) {
+      this.id = id;
+    }
+
+    @Override
+    public void finish(
+        long id,
+        Outcome outcome,
+        int status,
+        Optional<String> reason,
+        Optional<String> sagaResult) {
+      finished =
+          deliveries
+              .finishLater(id, outcome, status, reason, sagaResult)
+              .exceptionally(
+                  failure -> {
+                    LOG.warn(
+                        "delivery {}: its outcome could not be recorded; it runs again once its"
+                            + " lease expires: {}",
+                        id,
+                        failure.getMessage());
+                    return null;
+                  });
+    }
+
+    @Override
+    public void retryLater(long id, Instant next, String reason) {
+      deliveries.retryLater(id, next, reason);
+    }
+
+    @Override
+    public void completeSteps(long id, int steps) {
+      deliveries.completeSteps(id, steps);
+    }
+
+    void whenRecorded(Runnable action) {
+      finished.whenComplete((done, failure) -> action.run());
     }
   }
 
