@@ -9,6 +9,9 @@
 # Knobs (environment):
 #   BENCH_SCENARIOS   scenarios in order (default "baseline pushback-sync"); known:
 #                       baseline            bare Jetty servlet, no authentication, no store (the ceiling)
+#                       baseline-durable    the same servlet committing each body as a row before it answers
+#                                           (Pushback's group-commit writer, SQLite WAL, synchronous=FULL): the floor
+#                                           any receiver that commits before answering pays here
 #                       pushback-sync       Pushback on SQLite, endpoint mode sync (answered after the saga)
 #                       pushback-async      Pushback on SQLite, mode async (answered after the first commit)
 #                       pushback-pg-sync    Pushback on an embedded PostgreSQL (fsync and synchronous_commit
@@ -60,6 +63,15 @@ take_port() { # sets PORT to the next free benchmark port
 scenario_baseline() {
   take_port
   start_server "$1" "$PORT" io.pushback.bench.BaselineServer
+  LOAD_PORTS=("$PORT")
+  REQUEST_PATH=/pushback/baseline
+}
+
+# The durable floor: the baseline servlet, each body also group-committed as a row (Pushback's DeliveryWriter, WAL,
+# synchronous=FULL) before the answer; nothing else.
+scenario_baseline-durable() {
+  take_port
+  start_server "$1" "$PORT" io.pushback.bench.BaselineServer "BENCH_DURABLE_DB=$OUT/$1.db"
   LOAD_PORTS=("$PORT")
   REQUEST_PATH=/pushback/baseline
 }
