@@ -3,14 +3,13 @@ package io.pushback.delivery;
 import io.pushback.auth.PushbackException;
 import io.pushback.endpoint.Database;
 import io.pushback.endpoint.DuplicateException;
+import io.pushback.endpoint.KeptConnection;
 import io.pushback.endpoint.StoreUnavailableException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * per request. A batch that fails is retried one write per transaction, so one bad write cannot
  * fail its neighbours.
  *
- * <p>The writer keeps one connection of its own and the statements prepared on it, so the hot
- * writes cost neither a pool borrow nor a statement preparation; after any failure it starts again
- * on a fresh connection. Thread-safe.
+ * <p>The writer keeps one connection of its own and the statements prepared on it ({@link
+ * KeptConnection}), so the hot writes cost neither a pool borrow nor a statement preparation; after
+ * any failure it starts again on a fresh connection. Thread-safe.
  */
 public final class DeliveryWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWriter.class);
@@ -63,7 +62,7 @@ public final class DeliveryWriter implements AutoCloseable {
   private final Duration timeout;
   private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
-  private final Session session = new Session();
+  private final Session session;
   private volatile boolean open = true;
 
   /**
@@ -73,6 +72,7 @@ public final class DeliveryWriter implements AutoCloseable {
   public DeliveryWriter(Database database, Duration timeout) {
     this.database = database;
     this.timeout = timeout;
+    this.session = new Session();
     this.thread = new Thread(this::run, "pushback-writer");
     thread.setDaemon(true);
     thread.start();
@@ -185,25 +185,23 @@ public final class DeliveryWriter implements AutoCloseable {
 
   /** The writer thread's connection and its prepared statements. Used by that thread only. */
   private final class Session implements Batch {
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private Handle handle;
+    private final KeptConnection connection = new KeptConnection(database);
 
     /**
      * Runs {@code writes} in one transaction; returns their completions, to run once it committed.
      */
     List<Runnable> commit(List<Write<?>> writes) {
-      if (handle == null) {
-        handle = database.open();
-      }
       try {
-        return handle.inTransaction(
-            h -> {
-              List<Runnable> completions = new ArrayList<>(writes.size());
-              for (Write<?> write : writes) {
-                completions.add(write.runIn(this));
-              }
-              return completions;
-            });
+        return connection
+            .handle()
+            .inTransaction(
+                h -> {
+                  List<Runnable> completions = new ArrayList<>(writes.size());
+                  for (Write<?> write : writes) {
+                    completions.add(write.runIn(this));
+                  }
+                  return completions;
+                });
       } catch (RuntimeException e) {
         // The connection may be broken: the next batch starts on a fresh one.
         discard();
@@ -213,38 +211,16 @@ public final class DeliveryWriter implements AutoCloseable {
 
     @Override
     public Handle handle() {
-      return handle;
+      return connection.handle();
     }
 
     @Override
     public PreparedStatement prepared(String sql) throws SQLException {
-      PreparedStatement statement = statements.get(sql);
-      if (statement == null) {
-        statement = handle.getConnection().prepareStatement(sql);
-        statements.put(sql, statement);
-      } else {
-        statement.clearParameters();
-      }
-      return statement;
+      return connection.prepared(sql);
     }
 
     void discard() {
-      for (PreparedStatement statement : statements.values()) {
-        try {
-          statement.close();
-        } catch (SQLException e) {
-          LOG.debug("could not close a kept statement", e);
-        }
-      }
-      statements.clear();
-      if (handle != null) {
-        try {
-          handle.close();
-        } catch (RuntimeException e) {
-          LOG.debug("could not close the writer's connection", e);
-        }
-        handle = null;
-      }
+      connection.close();
     }
   }
 

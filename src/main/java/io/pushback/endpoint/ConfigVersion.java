@@ -1,13 +1,10 @@
 package io.pushback.endpoint;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The count of admin changes to partners, sites, endpoints and credentials, one row shared by every
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * any other. Thread-safe.
  */
 public final class ConfigVersion implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ConfigVersion.class);
   private static final String SELECT = "SELECT version FROM config_version WHERE id = 1";
 
   /** Kept readers: about one per core is enough for a single-row read. */
@@ -73,21 +69,14 @@ public final class ConfigVersion implements AutoCloseable {
 
   /** A kept connection with the statement prepared on it; opened on first use. */
   private final class Reader {
-    private Handle handle;
-    private PreparedStatement statement;
+    private final KeptConnection connection = new KeptConnection(database);
 
     long read() {
-      try {
-        if (statement == null) {
-          handle = database.open();
-          statement = handle.getConnection().prepareStatement(SELECT);
+      try (ResultSet rows = connection.prepared(SELECT).executeQuery()) {
+        if (!rows.next()) {
+          throw new StoreUnavailableException("config_version holds no row", null);
         }
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new StoreUnavailableException("config_version holds no row", null);
-          }
-          return rows.getLong(1);
-        }
+        return rows.getLong(1);
       } catch (SQLException | RuntimeException e) {
         // Start again on a fresh connection next time.
         close();
@@ -98,22 +87,7 @@ public final class ConfigVersion implements AutoCloseable {
     }
 
     void close() {
-      try {
-        if (statement != null) {
-          statement.close();
-        }
-      } catch (SQLException e) {
-        LOG.debug("could not close the change-count statement", e);
-      }
-      statement = null;
-      if (handle != null) {
-        try {
-          handle.close();
-        } catch (RuntimeException e) {
-          LOG.debug("could not close a change-count connection", e);
-        }
-        handle = null;
-      }
+      connection.close();
     }
   }
 }

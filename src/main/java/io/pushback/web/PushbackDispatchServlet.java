@@ -64,6 +64,27 @@ final class PushbackDispatchServlet extends HttpServlet {
     this.clock = clock;
   }
 
+  /** A verified request, parsed: what its delivery is recorded and its saga run with. */
+  private record Parsed(
+      DeliveryTarget target,
+      InboundRequest inbound,
+      Optional<String> contentType,
+      Map<String, Object> parameters,
+      String rendered,
+      Optional<String> idempotencyKey) {
+    SagaContext context(long id) {
+      return new SagaContext(
+          target.endpoint(),
+          target.partner(),
+          target.site(),
+          id,
+          parameters,
+          inbound.body(),
+          contentType,
+          DeliveryRecorder.nonCredentialHeaders(inbound.headers(), target.verifier()));
+    }
+  }
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -76,11 +97,17 @@ final class PushbackDispatchServlet extends HttpServlet {
     try {
       // 1. Parse the verified body and the idempotency key; a malformed one is the sender's
       // mistake.
-      Map<String, Object> parsed;
-      Optional<String> key;
+      Parsed parsed;
       try {
-        parsed = parameters.parse(inbound.query(), contentType, inbound.body());
-        key = idempotencyKey(endpoint, inbound.headers());
+        Map<String, Object> values = parameters.parse(inbound.query(), contentType, inbound.body());
+        parsed =
+            new Parsed(
+                target,
+                inbound,
+                contentType,
+                values,
+                answers.render(values),
+                idempotencyKey(endpoint, inbound.headers()));
       } catch (BadRequestException e) {
         recorder.recordBadRequest(
             request, target, inbound, contentType.orElse(null), e.getMessage());
@@ -91,48 +118,16 @@ final class PushbackDispatchServlet extends HttpServlet {
       // 2. A sync delivery that no duplicate can race and that keeps no step progress runs its saga
       // first and is written once, with its outcome, before the answer.
       boolean sync = endpoint.mode() == DeliveryMode.SYNC;
-      String rendered = answers.render(parsed);
-      if (sync && key.isEmpty() && !execution.runsInSteps(endpoint.saga())) {
+      if (sync && parsed.idempotencyKey().isEmpty() && !execution.runsInSteps(endpoint.saga())) {
         long id = recorder.newDeliveryId();
         DeliveryProgress row =
-            recorder.onceFinished(target, inbound, contentType.orElse(null), rendered);
-        answerFor(response, id, run(context(target, inbound, id, parsed, contentType), row));
+            recorder.onceFinished(target, inbound, contentType.orElse(null), parsed.rendered());
+        answerFor(response, id, run(parsed.context(id), row));
         return;
       }
 
-      // 3. Otherwise commit the delivery before anything can acknowledge it, leased to this node
-      // when its saga runs here (sync, or async with a saga thread free); a duplicate key finds
-      // the first delivery.
-      Optional<DeliveryWorker.Slot> slot = sync ? Optional.empty() : worker.reserve();
-      try {
-        Optional<Lease> leased =
-            sync || slot.isPresent()
-                ? Optional.of(new Lease(nodeId, clock.instant().plus(lease)))
-                : Optional.empty();
-        Recorded recorded =
-            recorder.recordPending(
-                target, inbound, contentType.orElse(null), rendered, key.orElse(null), leased);
-        if (recorded.duplicate()) {
-          answerFor(response, recorded.id(), recorded.outcome());
-          return;
-        }
-        SagaContext context = context(target, inbound, recorded.id(), parsed, contentType);
-
-        // 4. Async: a worker runs it (this node's now, or any node's next claim). Sync: run it now.
-        if (!sync) {
-          slot.ifPresentOrElse(held -> held.run(context), worker::wake);
-          answerFor(response, recorded.id(), Outcome.PENDING);
-          return;
-        }
-        worker.startRenewing(recorded.id());
-        try {
-          answerFor(response, recorded.id(), run(context, recorder.stored()));
-        } finally {
-          worker.stopRenewing(recorded.id());
-        }
-      } finally {
-        slot.ifPresent(DeliveryWorker.Slot::release);
-      }
+      // 3. Otherwise commit it first, then run it.
+      recordThenRun(response, parsed, sync);
     } catch (StoreUnavailableException e) {
       LOG.warn(
           "store unavailable, refusing a delivery to endpoint {}: {}",
@@ -143,28 +138,54 @@ final class PushbackDispatchServlet extends HttpServlet {
     }
   }
 
+  /**
+   * Commits the delivery before anything can acknowledge it, leased to this node when its saga runs
+   * here (sync, or async with room in this node's workers); a duplicate key finds the first
+   * delivery. Then async: a worker runs it (this node's now, or any node's next claim); sync: runs
+   * it now.
+   */
+  private void recordThenRun(HttpServletResponse response, Parsed parsed, boolean sync)
+      throws IOException {
+    Optional<DeliveryWorker.Slot> slot = sync ? Optional.empty() : worker.reserve();
+    try {
+      Optional<Lease> leased =
+          sync || slot.isPresent()
+              ? Optional.of(new Lease(nodeId, clock.instant().plus(lease)))
+              : Optional.empty();
+      Recorded recorded =
+          recorder.recordPending(
+              parsed.target(),
+              parsed.inbound(),
+              parsed.contentType().orElse(null),
+              parsed.rendered(),
+              parsed.idempotencyKey().orElse(null),
+              leased);
+      if (recorded.duplicate()) {
+        answerFor(response, recorded.id(), recorded.outcome());
+        return;
+      }
+      SagaContext context = parsed.context(recorded.id());
+      if (!sync) {
+        slot.ifPresentOrElse(held -> held.run(context), worker::wake);
+        answerFor(response, recorded.id(), Outcome.PENDING);
+        return;
+      }
+      worker.startRenewing(recorded.id());
+      try {
+        answerFor(response, recorded.id(), run(context, recorder.stored()));
+      } finally {
+        worker.stopRenewing(recorded.id());
+      }
+    } finally {
+      slot.ifPresent(DeliveryWorker.Slot::release);
+    }
+  }
+
   /** Runs a sync delivery's saga once, with no retry, and says how it ended. */
   private Outcome run(SagaContext context, DeliveryProgress progress) {
     SagaExecution.Result result =
         execution.execute(context, progress, 0, 0, Optional.empty(), Outcome.FAILED);
     return result == SagaExecution.Result.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED;
-  }
-
-  private static SagaContext context(
-      DeliveryTarget target,
-      InboundRequest inbound,
-      long id,
-      Map<String, Object> parameters,
-      Optional<String> contentType) {
-    return new SagaContext(
-        target.endpoint(),
-        target.partner(),
-        target.site(),
-        id,
-        parameters,
-        inbound.body(),
-        contentType,
-        DeliveryRecorder.nonCredentialHeaders(inbound.headers(), target.verifier()));
   }
 
   /** The answer for delivery {@code id} standing at {@code outcome}; also what a duplicate gets. */
